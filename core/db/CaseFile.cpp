@@ -8,6 +8,13 @@
 #include <QFileInfo>
 #include <sqlite3.h>
 
+// The migrations are compiled into the static core library as a Qt resource; a static library's
+// resources must be registered explicitly or the linker drops them.
+static void registerCoreResources()
+{
+    Q_INIT_RESOURCE(core);
+}
+
 namespace fundtrace::db {
 namespace {
 
@@ -19,6 +26,8 @@ QString migrationResource(int version)
 // Finds ":/fundtrace/migrations/NNN_*.sql" for a version.
 QString migrationSql(int version)
 {
+    static const bool registered = (registerCoreResources(), true);
+    Q_UNUSED(registered);
     static const QStringList names = { QStringLiteral("initial") };
     if (version < 1 || version > static_cast<int>(names.size()))
         return {};

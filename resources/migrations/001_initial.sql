@@ -133,3 +133,15 @@ CREATE TABLE audit_log (
     object_id    INTEGER,
     details      TEXT                      -- JSON
 );
+
+-- Rows an import could not use, kept so the sources panel and reports can show them.
+CREATE TABLE import_rejects (
+    id         INTEGER PRIMARY KEY,
+    source_id  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    row        INTEGER NOT NULL,
+    line       INTEGER NOT NULL,
+    column_name TEXT,
+    value      TEXT,
+    reason     TEXT NOT NULL
+);
+CREATE INDEX import_rejects_source ON import_rejects(source_id, row);

@@ -1,0 +1,397 @@
+#include "CliCommands.h"
+
+#include "CliSupport.h"
+#include "DemoCommand.h"
+
+#include "db/CaseFile.h"
+#include "import/CsvImporter.h"
+#include "import/ImportPreview.h"
+#include "import/RejectsReport.h"
+#include "model/Currency.h"
+#include "query/CaseSummary.h"
+#include "query/TransactionQuery.h"
+#include "util/Logging.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <QTimeZone>
+#include <cstdio>
+#include <functional>
+#include <unistd.h>
+
+
+namespace fundtrace::cli {
+namespace {
+
+const char *const kUsage =
+        "Usage: fundtrace-cli <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  new CASE [--title T]                 create a case file (.ftcase)\n"
+        "  import CASE FILE... [--mapping M.json] [--encoding E] [--rejects R.csv] [--strict] [--force]\n"
+        "                                       import bank exports; one transaction per file\n"
+        "  info CASE [--json]                   counts, sums per currency, date range, sources\n"
+        "  transactions CASE [--account A] [--from D] [--to D] [--text Q] [--limit N] [--json]\n"
+        "                                       list transactions (dates yyyy-MM-dd, in the case's zone)\n"
+        "  demo OUTDIR [--scale N] [--seed S]   build the demo case from bundled generators\n"
+        "  generate-bench-csv FILE --rows N [--seed S]\n"
+        "                                       write a large synthetic bank CSV for benchmarks\n"
+        "\n"
+        "Run 'fundtrace-cli <command> --help' for a command's options.\n"
+        "Exit codes: 0 success, 1 usage, 2 input error, 3 case error. See docs/cli.md.\n";
+
+QString isoUtc(std::int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc()).toString(Qt::ISODate);
+}
+
+int caseFailure(const db::CaseError &error)
+{
+    err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
+    return error.reason() == db::CaseError::Reason::AlreadyExists ? InputError : CaseError;
+}
+
+int commandNew(const QStringList &arguments)
+{
+    CommandLine cli(QStringLiteral("new"), QStringLiteral("Create a new, empty case file."));
+    cli.parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Path of the case file to create (.ftcase)."));
+    cli.parser.addOption({ QStringLiteral("title"), QStringLiteral("Case title."), QStringLiteral("T") });
+    if (const int code = cli.parse(arguments, 1, 1); code >= 0)
+        return code;
+    const QString path = cli.parser.positionalArguments().at(0);
+    const QString title = cli.parser.isSet(QStringLiteral("title")) ? cli.parser.value(QStringLiteral("title"))
+                                                                    : QFileInfo(path).completeBaseName();
+    try {
+        db::CaseFile::create(path, title);
+    } catch (const db::CaseError &error) {
+        return caseFailure(error);
+    }
+    out() << "created " << path << " (\"" << title << "\")\n";
+    return Success;
+}
+
+// Progress on stderr, only when a person is watching a terminal.
+import::ProgressCallback terminalProgress(const QString &file)
+{
+    if (!isatty(fileno(stderr)))
+        return {};
+    auto last = std::make_shared<QElapsedTimer>();
+    last->start();
+    return [file, last](const import::ImportProgress &p) {
+        if (last->elapsed() < 500 && std::string_view(p.phase) == "reading")
+            return;
+        last->restart();
+        const int percent = p.bytesTotal > 0 ? int(100.0 * p.bytesDone / p.bytesTotal) : 0;
+        err() << "\r" << QFileInfo(file).fileName() << ": " << p.phase << " " << percent << "%  " << p.rowsRead
+              << " rows  " << qint64(p.rowsPerSecond) << " rows/s";
+        if (p.secondsRemaining >= 0)
+            err() << "  ~" << qint64(p.secondsRemaining + 0.5) << " s left";
+        err() << "   " << Qt::flush;
+    };
+}
+
+int commandImport(const QStringList &arguments)
+{
+    CommandLine cli(QStringLiteral("import"),
+                    QStringLiteral("Import bank exports (CSV/TSV) into a case. Each file is imported in one "
+                                   "transaction: it is either fully written (with bad rows reported) or not at all."));
+    cli.parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The case file."));
+    cli.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import."), QStringLiteral("FILE..."));
+    cli.parser.addOption({ QStringLiteral("mapping"), QStringLiteral("Column mapping (JSON, see docs/mapping.md); "
+                                                                     "without it, header names are recognised."),
+                           QStringLiteral("M.json") });
+    cli.parser.addOption({ QStringLiteral("encoding"), QStringLiteral("UTF-8, UTF-16LE, UTF-16BE or windows-1251 "
+                                                                      "(default: detected)."),
+                           QStringLiteral("E") });
+    cli.parser.addOption({ QStringLiteral("rejects"), QStringLiteral("Write rejected rows (file, row, column, reason) "
+                                                                     "to this CSV."),
+                           QStringLiteral("R.csv") });
+    cli.parser.addOption({ QStringLiteral("strict"), QStringLiteral("Abort a file at its first bad row, writing nothing.") });
+    cli.parser.addOption({ QStringLiteral("force"), QStringLiteral("Import a file even if the case already has it "
+                                                                   "(same SHA-256).") });
+    cli.parser.addOption({ QStringLiteral("json"), QStringLiteral("Print the results as JSON.") });
+    if (const int code = cli.parse(arguments, 2, -1); code >= 0)
+        return code;
+    const QStringList positional = cli.parser.positionalArguments();
+
+    import::ImportOptions options;
+    options.encoding = cli.parser.value(QStringLiteral("encoding"));
+    options.strict = cli.parser.isSet(QStringLiteral("strict"));
+    options.force = cli.parser.isSet(QStringLiteral("force"));
+    if (cli.parser.isSet(QStringLiteral("mapping"))) {
+        try {
+            options.mapping = import::ImportMapping::load(cli.parser.value(QStringLiteral("mapping")));
+        } catch (const import::MappingError &error) {
+            err() << "fundtrace-cli import: " << QString::fromUtf8(error.what()) << "\n";
+            return InputError;
+        }
+    }
+
+    std::optional<db::CaseFile> caseFile;
+    try {
+        caseFile.emplace(db::CaseFile::open(positional.at(0)));
+    } catch (const db::CaseError &error) {
+        return caseFailure(error);
+    }
+
+    int exitCode = Success;
+    std::vector<import::Reject> allRejects;
+    QJsonArray results;
+    import::CsvImporter importer(*caseFile, options);
+    for (const QString &file : positional.mid(1)) {
+        const import::ImportResult result = importer.importFile(file, terminalProgress(file));
+        if (isatty(fileno(stderr)))
+            err() << "\r\033[K" << Qt::flush;
+        allRejects.insert(allRejects.end(), result.rejects.begin(), result.rejects.end());
+        const bool imported = result.status == import::ImportResult::Status::Imported;
+        if (!imported) {
+            err() << "fundtrace-cli import: " << result.message << "\n";
+            exitCode = InputError;
+        }
+        if (cli.parser.isSet(QStringLiteral("json"))) {
+            results.append(QJsonObject {
+                    { QStringLiteral("file"), file },
+                    { QStringLiteral("status"), imported ? QStringLiteral("imported")
+                                                : result.status == import::ImportResult::Status::Refused ? QStringLiteral("refused")
+                                                                                                         : QStringLiteral("failed") },
+                    { QStringLiteral("message"), result.message },
+                    { QStringLiteral("source_id"), qint64(result.sourceId) },
+                    { QStringLiteral("rows_read"), qint64(result.rowsRead) },
+                    { QStringLiteral("rows_imported"), qint64(result.rowsImported) },
+                    { QStringLiteral("rows_rejected"), qint64(result.rowsRejected) },
+                    { QStringLiteral("encoding"), result.encoding },
+                    { QStringLiteral("delimiter"), result.delimiter },
+                    { QStringLiteral("seconds"), result.seconds },
+            });
+        } else if (imported) {
+            out() << QFileInfo(file).fileName() << ": " << result.rowsImported << " rows imported, "
+                  << result.rowsRejected << " rejected, " << result.newAccounts << " new accounts ("
+                  << result.encoding << ", delimiter " << result.delimiter << ", "
+                  << QString::number(result.seconds, 'f', 2) << " s, "
+                  << qint64(result.seconds > 0 ? result.rowsRead / result.seconds : 0) << " rows/s)\n";
+            const std::size_t shown = std::min<std::size_t>(result.rejects.size(), 5);
+            for (std::size_t i = 0; i < shown; ++i) {
+                const import::Reject &r = result.rejects[i];
+                err() << "  rejected " << QFileInfo(r.file).fileName() << " row " << r.row << " (line " << r.line
+                      << ")" << (r.column.isEmpty() ? QString() : QStringLiteral(", column ") + r.column) << ": "
+                      << r.reason << (r.value.isEmpty() ? QString() : QStringLiteral(" ['%1']").arg(r.value)) << "\n";
+            }
+            if (result.rejects.size() > shown)
+                err() << "  ... and " << (result.rejects.size() - shown) << " more rejected rows"
+                      << (cli.parser.isSet(QStringLiteral("rejects")) ? "" : " (use --rejects R.csv to list them)") << "\n";
+        }
+    }
+    if (cli.parser.isSet(QStringLiteral("json")))
+        printJson(results);
+    if (cli.parser.isSet(QStringLiteral("rejects"))) {
+        try {
+            import::writeRejectsReport(cli.parser.value(QStringLiteral("rejects")), allRejects);
+        } catch (const import::ImportError &error) {
+            err() << "fundtrace-cli import: " << QString::fromUtf8(error.what()) << "\n";
+            return InputError;
+        }
+    }
+    return exitCode;
+}
+
+int commandInfo(const QStringList &arguments)
+{
+    CommandLine cli(QStringLiteral("info"), QStringLiteral("Show a case's counts, sums per currency, date range and sources."));
+    cli.parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The case file."));
+    cli.parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    if (const int code = cli.parse(arguments, 1, 1); code >= 0)
+        return code;
+    try {
+        const db::CaseFile caseFile = db::CaseFile::open(cli.parser.positionalArguments().at(0), true);
+        const query::CaseSummary summary = query::CaseSummary::of(caseFile);
+        QJsonArray sources;
+        db::Statement list = caseFile.db().prepare(
+                "SELECT id, file_name, format, encoding, sha256, rows_read, rows_imported, rows_rejected, "
+                "imported_at, imported_by FROM sources ORDER BY id");
+        while (list.step()) {
+            sources.append(QJsonObject {
+                    { QStringLiteral("id"), qint64(list.int64(0)) }, { QStringLiteral("file"), list.qtext(1) },
+                    { QStringLiteral("format"), list.qtext(2) }, { QStringLiteral("encoding"), list.qtext(3) },
+                    { QStringLiteral("sha256"), list.qtext(4) }, { QStringLiteral("rows_read"), qint64(list.int64(5)) },
+                    { QStringLiteral("rows_imported"), qint64(list.int64(6)) },
+                    { QStringLiteral("rows_rejected"), qint64(list.int64(7)) },
+                    { QStringLiteral("imported_at"), list.qtext(8) }, { QStringLiteral("imported_by"), list.qtext(9) } });
+        }
+        if (cli.parser.isSet(QStringLiteral("json"))) {
+            QJsonObject json = summary.toJson();
+            json.insert(QStringLiteral("sources_list"), sources);
+            printJson(json);
+            return Success;
+        }
+        out() << "Case:          " << summary.title << "\n"
+              << "File:          " << summary.path << "\n"
+              << "Created:       " << summary.createdAt << " by " << summary.createdBy << "\n"
+              << "Time zone:     " << summary.timezone << "\n"
+              << "Transactions:  " << summary.transactions << "\n"
+              << "Accounts:      " << summary.accounts << "\n"
+              << "Sources:       " << summary.sources << " (" << summary.rejects << " rows rejected)\n";
+        if (summary.firstBookedAt)
+            out() << "Period:        " << isoUtc(*summary.firstBookedAt) << " .. " << isoUtc(*summary.lastBookedAt) << " (UTC)\n";
+        for (const query::CurrencyTotals &total : summary.totals) {
+            const std::string code = total.currency.toStdString();
+            out() << "  " << total.currency << ": " << total.count << " transactions, in "
+                  << model::formatAmount(total.creditMinor, code, model::AmountStyle::Cis, false) << ", out "
+                  << model::formatAmount(total.debitMinor, code, model::AmountStyle::Cis, false) << "\n";
+        }
+        for (const QJsonValue &value : sources) {
+            const QJsonObject s = value.toObject();
+            out() << "  #" << s.value(QStringLiteral("id")).toInteger() << " " << s.value(QStringLiteral("file")).toString()
+                  << " [" << s.value(QStringLiteral("format")).toString() << ", " << s.value(QStringLiteral("encoding")).toString()
+                  << "] " << s.value(QStringLiteral("rows_imported")).toInteger() << " imported, "
+                  << s.value(QStringLiteral("rows_rejected")).toInteger() << " rejected, "
+                  << s.value(QStringLiteral("imported_at")).toString() << " by " << s.value(QStringLiteral("imported_by")).toString()
+                  << "\n";
+        }
+    } catch (const db::CaseError &error) {
+        return caseFailure(error);
+    }
+    return Success;
+}
+
+// yyyy-MM-dd as the start of that day in the case's zone, in UTC seconds.
+std::optional<std::int64_t> parseDay(const QString &text, const QTimeZone &zone, int addDays)
+{
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    return QDateTime(date.addDays(addDays), QTime(0, 0), zone).toSecsSinceEpoch();
+}
+
+QJsonObject transactionJson(const query::TransactionRow &row)
+{
+    const std::string currency = row.currency.toStdString();
+    QJsonObject json {
+        { QStringLiteral("id"), qint64(row.id) },
+        { QStringLiteral("booked_at"), isoUtc(row.bookedAt) },
+        { QStringLiteral("booked_text"), row.bookedText },
+        { QStringLiteral("account"), row.account },
+        { QStringLiteral("direction"), row.direction },
+        { QStringLiteral("amount_minor"), qint64(row.amountMinor) },
+        { QStringLiteral("amount"), model::formatAmount(row.amountMinor, currency, model::AmountStyle::International, false) },
+        { QStringLiteral("currency"), row.currency },
+        { QStringLiteral("counterparty_name"), row.counterpartyName },
+        { QStringLiteral("counterparty_account"), row.counterpartyAccount },
+        { QStringLiteral("counterparty_tax_id"), row.counterpartyTaxId },
+        { QStringLiteral("counterparty_bank"), row.counterpartyBank },
+        { QStringLiteral("counterparty_country"), row.counterpartyCountry },
+        { QStringLiteral("channel"), row.channel },
+        { QStringLiteral("purpose"), row.purpose },
+        { QStringLiteral("external_id"), row.externalId },
+        { QStringLiteral("source_id"), qint64(row.sourceId) },
+        { QStringLiteral("source_file"), row.sourceFile },
+        { QStringLiteral("source_row"), qint64(row.sourceRow) },
+    };
+    if (row.amount2Minor) {
+        json.insert(QStringLiteral("amount2_minor"), qint64(*row.amount2Minor));
+        json.insert(QStringLiteral("currency2"), row.currency2);
+    }
+    if (row.balanceAfterMinor)
+        json.insert(QStringLiteral("balance_after_minor"), qint64(*row.balanceAfterMinor));
+    return json;
+}
+
+int commandTransactions(const QStringList &arguments)
+{
+    CommandLine cli(QStringLiteral("transactions"), QStringLiteral("List transactions, oldest first."));
+    cli.parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The case file."));
+    cli.parser.addOption({ QStringLiteral("account"), QStringLiteral("Only this account (either side)."), QStringLiteral("A") });
+    cli.parser.addOption({ QStringLiteral("from"), QStringLiteral("From this day (yyyy-MM-dd, inclusive)."), QStringLiteral("D") });
+    cli.parser.addOption({ QStringLiteral("to"), QStringLiteral("To this day (yyyy-MM-dd, inclusive)."), QStringLiteral("D") });
+    cli.parser.addOption({ QStringLiteral("text"), QStringLiteral("Words in the purpose or names (full-text search)."), QStringLiteral("Q") });
+    cli.parser.addOption({ QStringLiteral("limit"), QStringLiteral("At most N rows (default 100, 0 = all)."), QStringLiteral("N"), QStringLiteral("100") });
+    cli.parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    if (const int code = cli.parse(arguments, 1, 1); code >= 0)
+        return code;
+    bool limitOk = false;
+    const qint64 limit = cli.parser.value(QStringLiteral("limit")).toLongLong(&limitOk);
+    if (!limitOk || limit < 0) {
+        err() << "fundtrace-cli transactions: --limit must be a whole number >= 0\n";
+        return UsageError;
+    }
+    try {
+        const db::CaseFile caseFile = db::CaseFile::open(cli.parser.positionalArguments().at(0), true);
+        const QTimeZone zone(caseFile.meta(QStringLiteral("timezone"), QStringLiteral("Asia/Almaty")).toUtf8());
+        query::TransactionFilter filter;
+        filter.account = cli.parser.value(QStringLiteral("account"));
+        filter.text = cli.parser.value(QStringLiteral("text"));
+        for (const auto &[option, target, addDays] :
+             { std::tuple { QStringLiteral("from"), &filter.fromUtc, 0 }, std::tuple { QStringLiteral("to"), &filter.toUtc, 1 } }) {
+            if (!cli.parser.isSet(option))
+                continue;
+            *target = parseDay(cli.parser.value(option), zone, addDays);
+            if (!*target) {
+                err() << "fundtrace-cli transactions: --" << option << " must be a date like 2024-03-15\n";
+                return UsageError;
+            }
+        }
+        const query::TransactionQuery query(caseFile.db());
+        const auto rows = query.page(filter, query::TransactionSort::BookedAt, false, 0,
+                                     limit == 0 ? std::numeric_limits<int>::max() : int(std::min<qint64>(limit, INT_MAX)));
+        if (cli.parser.isSet(QStringLiteral("json"))) {
+            QJsonArray array;
+            for (const auto &row : rows)
+                array.append(transactionJson(row));
+            printJson(array);
+            return Success;
+        }
+        out() << "id\tbooked_at_utc\taccount\tdir\tamount\tcurrency\tcounterparty\tcounterparty_account\tpurpose\tsource\n";
+        for (const auto &row : rows) {
+            out() << row.id << '\t' << isoUtc(row.bookedAt) << '\t' << row.account << '\t' << row.direction << '\t'
+                  << model::formatAmount(row.amountMinor, row.currency.toStdString(), model::AmountStyle::International, false)
+                  << '\t' << row.currency << '\t' << row.counterpartyName << '\t' << row.counterpartyAccount << '\t'
+                  << QString(row.purpose).replace(QLatin1Char('\n'), QLatin1Char(' ')) << '\t' << row.sourceFile << ':'
+                  << row.sourceRow << '\n';
+        }
+    } catch (const db::CaseError &error) {
+        return caseFailure(error);
+    } catch (const db::DbError &error) {
+        err() << "fundtrace-cli transactions: " << QString::fromUtf8(error.what()) << "\n";
+        return CaseError;
+    }
+    return Success;
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")
+        || arguments.at(1) == QLatin1String("help")) {
+        if (arguments.size() >= 3 && arguments.at(1) == QLatin1String("help"))
+            return run({ arguments.at(0), arguments.at(2), QStringLiteral("--help") });
+        (arguments.size() < 2 ? err() : out()) << kUsage;
+        return arguments.size() < 2 ? UsageError : Success;
+    }
+    if (arguments.at(1) == QLatin1String("--version")) {
+        out() << "fundtrace-cli " << FUNDTRACE_VERSION << "\n";
+        return Success;
+    }
+    const QString command = arguments.at(1);
+    const QStringList rest = arguments.mid(2);
+    static const std::map<QString, std::function<int(const QStringList &)>> commands = {
+        { QStringLiteral("new"), commandNew },
+        { QStringLiteral("import"), commandImport },
+        { QStringLiteral("info"), commandInfo },
+        { QStringLiteral("transactions"), commandTransactions },
+        { QStringLiteral("demo"), commandDemo },
+        { QStringLiteral("generate-bench-csv"), commandGenerateBenchCsv },
+    };
+    const auto found = commands.find(command);
+    if (found == commands.end()) {
+        err() << "fundtrace-cli: unknown command \"" << command << "\"\n\n" << kUsage;
+        return UsageError;
+    }
+    return found->second(rest);
+}
+
+} // namespace fundtrace::cli

@@ -1,0 +1,85 @@
+#include "query/CaseSummary.h"
+
+#include "model/Currency.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTimeZone>
+
+namespace fundtrace::query {
+namespace {
+
+QString isoUtc(std::int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc()).toString(Qt::ISODate);
+}
+
+} // namespace
+
+CaseSummary CaseSummary::of(const db::CaseFile &caseFile)
+{
+    const db::Database &db = caseFile.db();
+    CaseSummary summary;
+    summary.path = caseFile.path();
+    summary.title = caseFile.meta(QStringLiteral("title"));
+    summary.createdAt = caseFile.meta(QStringLiteral("created_at"));
+    summary.createdBy = caseFile.meta(QStringLiteral("created_by"));
+    summary.timezone = caseFile.meta(QStringLiteral("timezone"), QStringLiteral("Asia/Almaty"));
+    summary.schemaVersion = static_cast<int>(db.scalarInt("PRAGMA user_version"));
+    summary.transactions = db.scalarInt("SELECT count(*) FROM transactions");
+    summary.accounts = db.scalarInt("SELECT count(*) FROM accounts");
+    summary.subjects = db.scalarInt("SELECT count(*) FROM subjects");
+    summary.sources = db.scalarInt("SELECT count(*) FROM sources");
+    summary.rejects = db.scalarInt("SELECT coalesce(sum(rows_rejected), 0) FROM sources");
+    summary.annotations = db.scalarInt("SELECT count(*) FROM annotations");
+
+    db::Statement range = db.prepare("SELECT min(booked_at), max(booked_at) FROM transactions");
+    if (range.step()) {
+        summary.firstBookedAt = range.optionalInt64(0);
+        summary.lastBookedAt = range.optionalInt64(1);
+    }
+    db::Statement totals = db.prepare(
+            "SELECT currency, count(*), "
+            "sum(CASE direction WHEN 'C' THEN amount_minor ELSE 0 END), "
+            "sum(CASE direction WHEN 'D' THEN amount_minor ELSE 0 END) "
+            "FROM transactions GROUP BY currency ORDER BY count(*) DESC, currency");
+    while (totals.step())
+        summary.totals.push_back({ totals.qtext(0), totals.int64(1), totals.int64(2), totals.int64(3) });
+    return summary;
+}
+
+QJsonObject CaseSummary::toJson() const
+{
+    QJsonArray currencies;
+    for (const CurrencyTotals &total : totals) {
+        const std::string code = total.currency.toStdString();
+        currencies.append(QJsonObject {
+                { QStringLiteral("currency"), total.currency },
+                { QStringLiteral("count"), qint64(total.count) },
+                { QStringLiteral("credit_minor"), qint64(total.creditMinor) },
+                { QStringLiteral("debit_minor"), qint64(total.debitMinor) },
+                { QStringLiteral("credit"), model::formatAmount(total.creditMinor, code, model::AmountStyle::International, false) },
+                { QStringLiteral("debit"), model::formatAmount(total.debitMinor, code, model::AmountStyle::International, false) },
+        });
+    }
+    QJsonObject json {
+        { QStringLiteral("path"), path },
+        { QStringLiteral("title"), title },
+        { QStringLiteral("created_at"), createdAt },
+        { QStringLiteral("created_by"), createdBy },
+        { QStringLiteral("timezone"), timezone },
+        { QStringLiteral("schema_version"), schemaVersion },
+        { QStringLiteral("transactions"), qint64(transactions) },
+        { QStringLiteral("accounts"), qint64(accounts) },
+        { QStringLiteral("subjects"), qint64(subjects) },
+        { QStringLiteral("sources"), qint64(sources) },
+        { QStringLiteral("rejected_rows"), qint64(rejects) },
+        { QStringLiteral("annotations"), qint64(annotations) },
+        { QStringLiteral("totals"), currencies },
+    };
+    json.insert(QStringLiteral("first_booked_at"), firstBookedAt ? QJsonValue(isoUtc(*firstBookedAt)) : QJsonValue());
+    json.insert(QStringLiteral("last_booked_at"), lastBookedAt ? QJsonValue(isoUtc(*lastBookedAt)) : QJsonValue());
+    return json;
+}
+
+} // namespace fundtrace::query

@@ -1,0 +1,211 @@
+#include "db/CaseFile.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+// Drives the real fundtrace-cli binary: commands, exit codes, JSON output, crash safety.
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void newImportInfoTransactions();
+    void exitCodes_data();
+    void exitCodes();
+    void rejectsReportAndStrict();
+    void killedImportLeavesCaseUnchanged();
+    void demoBuildsCase();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run cli(const QStringList &arguments, int timeoutMs = 120000);
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QTemporaryDir m_dir;
+};
+
+TestCli::Run TestCli::cli(const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    process.start(QStringLiteral(FUNDTRACE_CLI_PATH), arguments);
+    if (!process.waitForFinished(timeoutMs))
+        qFatal("fundtrace-cli did not finish");
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()) };
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QFile csv(path(QStringLiteral("bank.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("Date,Account,Amount,Currency,Counterparty,Counterparty account,Purpose,Transaction ID\n"
+              "2024-01-10 10:00,KZ11AAA,5000,KZT,Donor One,KZ22BBB,Садака для детей,T1\n"
+              "2024-01-11 10:00,KZ11AAA,-4500,KZT,Collector,KZ33CCC,перевод,T2\n"
+              "2024-02-01 09:30,KZ22BBB,-5000,KZT,Fund,KZ11AAA,Садака,T3\n"
+              "not a date,KZ22BBB,1,KZT,x,,bad row,T4\n");
+}
+
+void TestCli::newImportInfoTransactions()
+{
+    const QString casePath = path(QStringLiteral("cli.ftcase"));
+    Run run = cli({ QStringLiteral("new"), casePath, QStringLiteral("--title"), QStringLiteral("CLI case") });
+    QCOMPARE(run.exitCode, 0);
+
+    run = cli({ QStringLiteral("import"), casePath, path(QStringLiteral("bank.csv")), QStringLiteral("--json") });
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray results = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0][QStringLiteral("rows_imported")].toInt(), 3);
+    QCOMPARE(results[0][QStringLiteral("rows_rejected")].toInt(), 1);
+
+    run = cli({ QStringLiteral("info"), casePath, QStringLiteral("--json") });
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject info = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(info[QStringLiteral("title")].toString(), QStringLiteral("CLI case"));
+    QCOMPARE(info[QStringLiteral("transactions")].toInt(), 3);
+    QCOMPARE(info[QStringLiteral("sources")].toInt(), 1);
+    const QJsonObject kzt = info[QStringLiteral("totals")].toArray().at(0).toObject();
+    QCOMPARE(kzt[QStringLiteral("currency")].toString(), QStringLiteral("KZT"));
+    QCOMPARE(kzt[QStringLiteral("credit_minor")].toInteger(), 500000);
+    QCOMPARE(kzt[QStringLiteral("debit_minor")].toInteger(), 950000);
+    QCOMPARE(info[QStringLiteral("sources_list")].toArray().at(0)[QStringLiteral("file")].toString(), QStringLiteral("bank.csv"));
+
+    run = cli({ QStringLiteral("transactions"), casePath, QStringLiteral("--text"), QStringLiteral("садака"), QStringLiteral("--json") });
+    QCOMPARE(run.exitCode, 0);
+    QJsonArray rows = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0][QStringLiteral("source_file")].toString(), QStringLiteral("bank.csv"));
+    QCOMPARE(rows[0][QStringLiteral("source_row")].toInt(), 2);
+    QCOMPARE(rows[0][QStringLiteral("external_id")].toString(), QStringLiteral("T1"));
+
+    run = cli({ QStringLiteral("transactions"), casePath, QStringLiteral("--account"), QStringLiteral("kz33 ccc"),
+                QStringLiteral("--json") });
+    rows = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0][QStringLiteral("amount_minor")].toInt(), 450000);
+
+    run = cli({ QStringLiteral("transactions"), casePath, QStringLiteral("--from"), QStringLiteral("2024-01-11"),
+                QStringLiteral("--to"), QStringLiteral("2024-01-31") });
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.count(QLatin1Char('\n')), 2); // header + one row
+    QVERIFY(run.out.contains(QStringLiteral("T2")) || run.out.contains(QStringLiteral("Collector")));
+
+    // A second import of the same file is refused with an input error.
+    run = cli({ QStringLiteral("import"), casePath, path(QStringLiteral("bank.csv")) });
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QStringLiteral("already imported")));
+}
+
+void TestCli::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no command") << QStringList {} << 1 << "Usage";
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") } << 1 << "unknown command";
+    QTest::newRow("missing argument") << QStringList { QStringLiteral("info") } << 1 << "wrong number";
+    QTest::newRow("bad option") << QStringList { QStringLiteral("info"), QStringLiteral("x"), QStringLiteral("--bogus") } << 1 << "bogus";
+    QTest::newRow("missing case") << QStringList { QStringLiteral("info"), QStringLiteral("/nonexistent/x.ftcase") } << 3 << "does not exist";
+    QTest::newRow("not a case") << QStringList { QStringLiteral("info"), QStringLiteral("@bank.csv") } << 3 << "not a Fundtrace case";
+    QTest::newRow("missing file") << QStringList { QStringLiteral("import"), QStringLiteral("@codes.ftcase"), QStringLiteral("/nonexistent.csv") } << 2 << "no such file";
+    QTest::newRow("bad limit") << QStringList { QStringLiteral("transactions"), QStringLiteral("@codes.ftcase"), QStringLiteral("--limit"), QStringLiteral("-3") } << 1 << "--limit";
+    QTest::newRow("bad date") << QStringList { QStringLiteral("transactions"), QStringLiteral("@codes.ftcase"), QStringLiteral("--from"), QStringLiteral("10.01.2024") } << 1 << "--from";
+    QTest::newRow("help") << QStringList { QStringLiteral("--help") } << 0 << "import CASE FILE";
+    QTest::newRow("command help") << QStringList { QStringLiteral("import"), QStringLiteral("--help") } << 0 << "--strict";
+}
+
+void TestCli::exitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    if (!QFile::exists(path(QStringLiteral("codes.ftcase"))))
+        QCOMPARE(cli({ QStringLiteral("new"), path(QStringLiteral("codes.ftcase")) }).exitCode, 0);
+    for (QString &argument : arguments)
+        if (argument.startsWith(QLatin1Char('@')))
+            argument = path(argument.mid(1));
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2((run.out + run.err).contains(message), qPrintable(run.out + run.err));
+}
+
+void TestCli::rejectsReportAndStrict()
+{
+    const QString casePath = path(QStringLiteral("strict.ftcase"));
+    QCOMPARE(cli({ QStringLiteral("new"), casePath }).exitCode, 0);
+    Run run = cli({ QStringLiteral("import"), casePath, path(QStringLiteral("bank.csv")), QStringLiteral("--strict") });
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("row 5")), qPrintable(run.err));
+    QCOMPARE(fundtrace::db::CaseFile::open(casePath, true).db().scalarInt("SELECT count(*) FROM transactions"), 0);
+
+    const QString report = path(QStringLiteral("rejects.csv"));
+    run = cli({ QStringLiteral("import"), casePath, path(QStringLiteral("bank.csv")), QStringLiteral("--rejects"), report });
+    QCOMPARE(run.exitCode, 0);
+    QFile file(report);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY2(text.contains(QStringLiteral("bank.csv,5,5,Date,not a date,")), qPrintable(text));
+}
+
+void TestCli::killedImportLeavesCaseUnchanged()
+{
+    const QString casePath = path(QStringLiteral("kill.ftcase"));
+    const QString big = path(QStringLiteral("big.csv"));
+    QCOMPARE(cli({ QStringLiteral("new"), casePath }).exitCode, 0);
+    QCOMPARE(cli({ QStringLiteral("import"), casePath, path(QStringLiteral("bank.csv")) }).exitCode, 0);
+    QCOMPARE(cli({ QStringLiteral("generate-bench-csv"), big, QStringLiteral("--rows"), QStringLiteral("600000") }).exitCode, 0);
+
+    QProcess import;
+    import.start(QStringLiteral(FUNDTRACE_CLI_PATH), { QStringLiteral("import"), casePath, big });
+    QVERIFY(import.waitForStarted());
+    QThread::msleep(700);
+    QVERIFY2(import.state() == QProcess::Running, "the import finished before it could be killed; use a larger file");
+    import.kill(); // SIGKILL: no chance to clean up
+    QVERIFY(import.waitForFinished());
+
+    fundtrace::db::CaseFile caseFile = fundtrace::db::CaseFile::open(casePath);
+    QCOMPARE(caseFile.db().scalarInt("SELECT count(*) FROM transactions"), 3);
+    QCOMPARE(caseFile.db().scalarInt("SELECT count(*) FROM sources"), 1);
+    QCOMPARE(caseFile.db().scalarInt("SELECT count(*) FROM texts") > 0, true);
+    auto check = caseFile.db().prepare("PRAGMA integrity_check");
+    QVERIFY(check.step());
+    QCOMPARE(check.qtext(0), QStringLiteral("ok"));
+    QCOMPARE(caseFile.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'tx_%'"), 4);
+}
+
+void TestCli::demoBuildsCase()
+{
+    const QString out = path(QStringLiteral("demo"));
+    const Run run = cli({ QStringLiteral("demo"), out });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(QFile::exists(out + QStringLiteral("/demo.ftcase")));
+    QVERIFY(QFile::exists(out + QStringLiteral("/summary.json")));
+    QVERIFY(QFile::exists(out + QStringLiteral("/rejects.csv")));
+    QFile summaryFile(out + QStringLiteral("/summary.json"));
+    QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(summaryFile.readAll()).object();
+    QVERIFY(summary[QStringLiteral("transactions")].toInt() > 500);
+    QVERIFY(summary[QStringLiteral("sources")].toInt() >= 3);
+    QVERIFY(summary[QStringLiteral("rejected_rows")].toInt() >= 1);
+    // The demo is deterministic: a second run produces the same figures.
+    const Run again = cli({ QStringLiteral("demo"), out });
+    QCOMPARE(again.exitCode, 0);
+    QFile second(out + QStringLiteral("/summary.json"));
+    QVERIFY(second.open(QIODevice::ReadOnly));
+    const QJsonObject summary2 = QJsonDocument::fromJson(second.readAll()).object();
+    QCOMPARE(summary2[QStringLiteral("transactions")], summary[QStringLiteral("transactions")]);
+    QCOMPARE(summary2[QStringLiteral("totals")], summary[QStringLiteral("totals")]);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
