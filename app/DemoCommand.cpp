@@ -3,6 +3,7 @@
 #include "CliCommands.h"
 #include "CliSupport.h"
 #include "db/CaseFile.h"
+#include "demo/BenchmarkCsvGenerator.h"
 #include "demo/DemoCaseGenerator.h"
 #include "import/CsvImporter.h"
 #include "import/ImportPreview.h"
@@ -55,7 +56,13 @@ int commandDemo(const QStringList &arguments)
     }
     QElapsedTimer timer;
     timer.start();
-    const auto files = demo::DemoCaseGenerator(seed, int(scale)).writeTo(dataDir);
+    std::vector<demo::DemoFile> files;
+    try {
+        files = demo::DemoCaseGenerator(seed, int(scale)).writeTo(dataDir);
+    } catch (const std::runtime_error &error) {
+        err() << "fundtrace-cli demo: " << QString::fromUtf8(error.what()) << "\n";
+        return InputError;
+    }
 
     const QString casePath = outDir.filePath(QStringLiteral("demo.ftcase"));
     for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
@@ -135,9 +142,11 @@ int commandGenerateBenchCsv(const QStringList &arguments)
     QElapsedTimer timer;
     timer.start();
     const QString path = cli.parser.positionalArguments().at(0);
-    const qint64 written = demo::DemoCaseGenerator::writeBenchmarkCsv(path, qint64(rows), seed);
-    if (written < 0) {
-        err() << "fundtrace-cli generate-bench-csv: cannot write " << path << "\n";
+    qint64 written = 0;
+    try {
+        written = demo::BenchmarkCsvGenerator::writeBenchmarkCsv(path, qint64(rows), seed);
+    } catch (const std::runtime_error &error) {
+        err() << "fundtrace-cli generate-bench-csv: " << QString::fromUtf8(error.what()) << "\n";
         return InputError;
     }
     out() << "wrote " << written << " rows to " << path << " in " << QString::number(timer.elapsed() / 1000.0, 'f', 1)

@@ -180,7 +180,7 @@ void TestCli::killedImportLeavesCaseUnchanged()
     auto check = caseFile.db().prepare("PRAGMA integrity_check");
     QVERIFY(check.step());
     QCOMPARE(check.qtext(0), QStringLiteral("ok"));
-    QCOMPARE(caseFile.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'tx_%'"), 4);
+    QCOMPARE(caseFile.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'tx_%'"), 3);
 }
 
 void TestCli::demoBuildsCase()

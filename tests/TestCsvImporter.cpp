@@ -204,7 +204,7 @@ void TestCsvImporter::cancelLeavesCaseUnchanged()
     QCOMPARE(count(*m_case, "SELECT count(*) FROM transactions"), 0);
     QCOMPARE(count(*m_case, "SELECT count(*) FROM sources"), 0);
     // The indexes dropped for the bulk load are back after the rollback.
-    QCOMPARE(count(*m_case, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'tx_%'"), 4);
+    QCOMPARE(count(*m_case, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE 'tx_%'"), 3);
 }
 
 void TestCsvImporter::importsCp1251DebitCreditWithMapping()

@@ -5,13 +5,15 @@
 #include "import/FileFingerprint.h"
 #include "import/ImportPreview.h"
 #include "import/RowConverter.h"
-#include "import/TransactionWriter.h"
+#include "import/ImportPipeline.h"
+#include "import/RowSource.h"
 #include "util/Logging.h"
 #include "util/SystemInfo.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <future>
 
 namespace fundtrace::import {
 namespace {
@@ -23,13 +25,55 @@ const char *const kTransactionIndexes[][2] = {
     { "tx_account_time", "CREATE INDEX tx_account_time ON transactions(account_id, booked_at)" },
     { "tx_counterparty_time", "CREATE INDEX tx_counterparty_time ON transactions(counterparty_account_id, booked_at)" },
     { "tx_time", "CREATE INDEX tx_time ON transactions(booked_at)" },
-    { "tx_source", "CREATE INDEX tx_source ON transactions(source_id, source_row)" },
 };
 
-constexpr std::int64_t kProgressEveryRows = 8192;
 
-struct Cancelled { };
-struct StrictAbort { };
+
+class BulkLoadSettings {
+public:
+    explicit BulkLoadSettings(db::Database &db)
+        : m_db(db)
+    {
+        m_db.exec("PRAGMA threads=2");
+        m_db.exec("PRAGMA cache_size=-196608"); // 192 MiB
+    }
+    ~BulkLoadSettings()
+    {
+        try {
+            m_db.exec("PRAGMA threads=0");
+            m_db.exec("PRAGMA cache_size=-65536");
+        } catch (const db::DbError &) {
+            // Only fails if the connection is unusable, which the caller reports already.
+        }
+    }
+    BulkLoadSettings(const BulkLoadSettings &) = delete;
+    BulkLoadSettings &operator=(const BulkLoadSettings &) = delete;
+
+private:
+    db::Database &m_db;
+};
+
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(db::Database &db)
+        : m_db(db)
+    {
+        m_db.exec("PRAGMA foreign_keys=OFF");
+    }
+    ~ForeignKeysOff()
+    {
+        try {
+            m_db.exec("PRAGMA foreign_keys=ON");
+        } catch (const db::DbError &) {
+            // Only fails if the connection is unusable, which the caller reports already.
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    db::Database &m_db;
+};
 
 QTimeZone zoneFor(const ImportMapping &mapping, const db::CaseFile &caseFile, const QString &path)
 {
@@ -66,21 +110,11 @@ ImportResult CsvImporter::importFile(const QString &path, const ProgressCallback
         if (!QFileInfo(path).isFile())
             throw ImportError(QStringLiteral("%1: no such file").arg(path));
 
-        const FileFingerprint fingerprint = FileFingerprint::of(path);
-        if (!m_options.force) {
-            db::Statement existing = db.prepare(
-                    "SELECT id, file_name, imported_at FROM sources WHERE sha256 = ?1 ORDER BY id LIMIT 1");
-            existing.bind(1, fingerprint.sha256);
-            if (existing.step()) {
-                result.status = ImportResult::Status::Refused;
-                result.message = QStringLiteral("%1: already imported as source #%2 (%3, %4); use --force "
-                                                "to import it again")
-                                         .arg(path)
-                                         .arg(existing.int64(0))
-                                         .arg(existing.qtext(1), existing.qtext(2));
-                return result;
-            }
-        }
+        // Hashing a large file costs as much as parsing it, so it runs on the other core while
+        // the import proceeds; the duplicate check needs it first only when the case already
+        // holds a file of exactly this size.
+        const std::int64_t fileSize = QFileInfo(path).size();
+        std::future<FileFingerprint> hashing = std::async(std::launch::async, [path] { return FileFingerprint::of(path); });
 
         ImportMapping mapping = m_options.mapping.value_or(ImportMapping {});
         CsvInput input(path, mapping, m_options.encoding);
@@ -104,107 +138,93 @@ ImportResult CsvImporter::importFile(const QString &path, const ProgressCallback
             }
         }();
 
+        // Foreign keys are checked per row by SQLite: five b-tree lookups for every transaction.
+        // The writer only stores ids it has just found or created inside this transaction, so
+        // the checks are off while it runs (the pragma cannot change inside a transaction).
+        const ForeignKeysOff foreignKeysOff(db);
+        // Index builds sort with a helper thread and a larger page cache keeps the b-trees being
+        // appended to in memory; both are reset when the import ends.
+        const BulkLoadSettings bulkSettings(db);
         db::Transaction transaction(db);
+        db::Statement sameSize = db.prepare("SELECT 1 FROM sources WHERE size_bytes = ?1 LIMIT 1");
+        sameSize.bind(1, fileSize);
+        std::optional<FileFingerprint> fingerprint;
+        if (!m_options.force && sameSize.step()) {
+            fingerprint = hashing.get();
+            db::Statement existing = db.prepare(
+                    "SELECT id, file_name, imported_at FROM sources WHERE sha256 = ?1 ORDER BY id LIMIT 1");
+            existing.bind(1, fingerprint->sha256);
+            if (existing.step()) {
+                result.status = ImportResult::Status::Refused;
+                result.message = QStringLiteral("%1: already imported as source #%2 (%3, %4); use --force "
+                                                "to import it again")
+                                         .arg(path)
+                                         .arg(existing.int64(0))
+                                         .arg(existing.qtext(1), existing.qtext(2));
+                return result;
+            }
+        }
         const std::int64_t existingRows = db.scalarInt("SELECT count(*) FROM transactions");
-        const bool rebuildIndexes = existingRows < 100000
-                || existingRows < fingerprint.size / 100; // ~100 bytes a row
+        const bool rebuildIndexes = existingRows < 100000 || existingRows < fileSize / 100; // ~100 bytes a row
         if (rebuildIndexes)
             for (const auto &index : kTransactionIndexes)
                 db.exec(std::string("DROP INDEX IF EXISTS ") + index[0]);
 
         db::Statement insertSource = db.prepare(
                 "INSERT INTO sources(file_name, file_path, sha256, size_bytes, format, encoding, mapping_json, "
-                "imported_at, imported_by) VALUES (?1, ?2, ?3, ?4, 'csv', ?5, ?6, ?7, ?8)");
+                "imported_at, imported_by) VALUES (?1, ?2, '', ?3, 'csv', ?4, ?5, ?6, ?7)");
         insertSource.bind(1, QFileInfo(path).fileName())
                 .bind(2, QFileInfo(path).absoluteFilePath())
-                .bind(3, fingerprint.sha256)
-                .bind(4, fingerprint.size)
-                .bind(5, input.encoding())
-                .bind(6, QString::fromUtf8(QJsonDocument(mapping.toJson()).toJson(QJsonDocument::Compact)))
-                .bind(7, util::utcNowIso())
-                .bind(8, util::osUserName())
+                .bind(3, fileSize)
+                .bind(4, input.encoding())
+                .bind(5, QString::fromUtf8(QJsonDocument(mapping.toJson()).toJson(QJsonDocument::Compact)))
+                .bind(6, util::utcNowIso())
+                .bind(7, util::osUserName())
                 .run();
         result.sourceId = db.lastInsertRowId();
 
-        TransactionWriter writer(db, result.sourceId);
-        db::Statement insertReject = db.prepare(
-                "INSERT INTO import_rejects(source_id, row, line, column_name, value, reason) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-
-        ImportProgress status;
-        status.bytesTotal = input.bytesTotal();
-        auto report = [&](const char *phase) {
-            status.phase = phase;
-            status.bytesDone = input.bytesConsumed();
-            status.rowsRead = result.rowsRead;
-            status.rowsImported = result.rowsImported;
-            status.rowsRejected = result.rowsRejected;
-            const double seconds = timer.elapsed() / 1000.0;
-            status.rowsPerSecond = seconds > 0 ? result.rowsRead / seconds : 0;
-            const double fraction = status.bytesTotal > 0 ? double(status.bytesDone) / status.bytesTotal : 0;
-            status.secondsRemaining = fraction > 0.01 ? seconds * (1 - fraction) / fraction : -1;
-            if (progress)
-                progress(status);
-        };
-
-        CsvRecord record;
-        ParsedTransaction parsed;
-        RowProblem problem;
-        while (input.next(record)) {
-            ++result.rowsRead;
-            if (converter.convert(record, parsed, problem)) {
-                writer.write(parsed);
-                ++result.rowsImported;
-            } else {
-                ++result.rowsRejected;
-                Reject reject { path, record.number, record.line, problem.column, problem.value, problem.reason };
-                insertReject.bind(1, result.sourceId).bind(2, reject.row).bind(3, reject.line)
-                        .bind(4, reject.column).bind(5, reject.value).bind(6, reject.reason).run();
-                result.rejects.push_back(std::move(reject));
-                if (m_options.strict)
-                    throw StrictAbort {};
-            }
-            if (result.rowsRead % kProgressEveryRows == 0) {
-                if (cancel && cancel->load())
-                    throw Cancelled {};
-                report("reading");
-            }
-        }
+        ImportPipeline pipeline(db, { m_case.path(), path, result.sourceId, m_options.strict });
+        CsvRowSource rows(input, converter);
+        pipeline.run(rows, result, progress, cancel);
         if (cancel && cancel->load())
-            throw Cancelled {};
+            throw ImportPipeline::Cancelled {};
 
-        report("indexing");
-        writer.finish();
+        const qint64 ftsDoneMs = timer.elapsed();
         if (rebuildIndexes)
             for (const auto &index : kTransactionIndexes)
                 db.exec(index[1]);
+        logger->debug("import phases: rows and full-text {} ms, indexes {} ms", ftsDoneMs,
+                      timer.elapsed() - ftsDoneMs);
         if (cancel && cancel->load())
-            throw Cancelled {};
+            throw ImportPipeline::Cancelled {};
 
-        result.newAccounts = writer.newAccounts();
-        result.seconds = timer.elapsed() / 1000.0;
+        if (!fingerprint)
+            fingerprint = hashing.get();
         db::Statement finishSource = db.prepare(
-                "UPDATE sources SET rows_read = ?1, rows_imported = ?2, rows_rejected = ?3, duration_ms = ?4 "
-                "WHERE id = ?5");
-        finishSource.bind(1, result.rowsRead).bind(2, result.rowsImported).bind(3, result.rowsRejected)
-                .bind(4, static_cast<std::int64_t>(timer.elapsed())).bind(5, result.sourceId).run();
+                "UPDATE sources SET sha256 = ?1, rows_read = ?2, rows_imported = ?3, rows_rejected = ?4, "
+                "duration_ms = ?5 WHERE id = ?6");
+        finishSource.bind(1, fingerprint->sha256).bind(2, result.rowsRead).bind(3, result.rowsImported)
+                .bind(4, result.rowsRejected).bind(5, static_cast<std::int64_t>(timer.elapsed()))
+                .bind(6, result.sourceId).run();
         audit::AuditLog(db).record(QStringLiteral("source.import"), QStringLiteral("source"), result.sourceId,
                                    { { QStringLiteral("file"), QFileInfo(path).fileName() },
-                                     { QStringLiteral("sha256"), fingerprint.sha256 },
+                                     { QStringLiteral("sha256"), fingerprint->sha256 },
                                      { QStringLiteral("rows_imported"), qint64(result.rowsImported) },
                                      { QStringLiteral("rows_rejected"), qint64(result.rowsRejected) } });
-        report("committing");
+        if (progress)
+            progress(ImportProgress { input.bytesTotal(), input.bytesTotal(), result.rowsRead, result.rowsImported,
+                                      result.rowsRejected, 0, 0, "committing" });
         transaction.commit();
         result.seconds = timer.elapsed() / 1000.0;
         result.status = ImportResult::Status::Imported;
         logger->info("imported source #{}: {} rows, {} rejected, {:.2f} s", result.sourceId,
                      result.rowsImported, result.rowsRejected, result.seconds);
-    } catch (const Cancelled &) {
+    } catch (const ImportPipeline::Cancelled &) {
         result = ImportResult {};
         result.status = ImportResult::Status::Cancelled;
         result.file = path;
         result.message = QStringLiteral("%1: import cancelled; the case is unchanged").arg(path);
-    } catch (const StrictAbort &) {
+    } catch (const ImportPipeline::StrictAbort &) {
         const Reject &first = result.rejects.back();
         result.status = ImportResult::Status::Failed;
         result.sourceId = 0;

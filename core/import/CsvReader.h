@@ -20,7 +20,8 @@ struct CsvRecord {
 };
 
 // A syntax error the reader cannot recover from (an unterminated quoted field at end of file,
-// an invalid byte sequence for the chosen encoding, a field beyond maxFieldBytes).
+// an invalid byte sequence for the chosen encoding, a field beyond maxFieldBytes, a record beyond
+// 256 MiB or maxFieldBytes if larger). `line` is where the field or the bad byte is.
 struct CsvSyntaxError {
     std::int64_t line = 0;
     std::string reason;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace fundtrace::import {
 
@@ -31,10 +32,29 @@ public:
     const QTimeZone &zone() const { return m_zone; }
 
 private:
+    // One element of a pattern made only of numeric fields and literals, which is parsed by hand;
+    // any other pattern (month names, AM/PM, zones) goes through QDateTime::fromString.
+    struct PatternToken {
+        char field = 0;     // d M y H m s z, or 0 for the literal character
+        char literal = 0;
+        int minDigits = 0;
+        int maxDigits = 0;
+    };
+    struct Parts;
+
+    static std::vector<PatternToken> compilePattern(const QString &pattern);
+    bool parseParts(std::string_view text, Parts &parts, std::string &error) const;
+    bool parseWithQt(std::string_view text, Parts &parts) const;
+    bool toUtc(const Parts &parts, std::int64_t &utcSeconds, std::string &error);
+    int offsetForLocalDay(std::int64_t daysSinceEpoch);
     std::int64_t localToUtc(int year, int month, int day, int secondsOfDay);
+
     QTimeZone m_zone;
     QString m_pattern;
+    std::vector<PatternToken> m_tokens; // empty: Auto, or a pattern only Qt can parse
     std::unordered_map<std::int64_t, int> m_offsetByLocalDay; // julian day -> offset seconds
+    std::int64_t m_lastDay = INT64_MIN; // the last day looked up, which rows repeat in runs
+    int m_lastOffset = 0;
 };
 
 } // namespace fundtrace::import

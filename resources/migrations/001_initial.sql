@@ -54,11 +54,15 @@ CREATE TABLE accounts (
 CREATE INDEX accounts_subject ON accounts(subject_id);
 
 -- Purpose texts and names repeat heavily in bank data; storing each distinct text once keeps the
--- case small and the full-text index cheap.
+-- case small and the full-text index cheap. Texts are found by a 64-bit FNV-1a hash of their
+-- UTF-8 bytes (an integer index is far cheaper to maintain than one on the text itself); equal
+-- hashes are told apart by comparing the body.
 CREATE TABLE texts (
     id    INTEGER PRIMARY KEY,
-    body  TEXT NOT NULL UNIQUE
+    hash  INTEGER NOT NULL,
+    body  TEXT NOT NULL
 );
+CREATE INDEX texts_hash ON texts(hash);
 CREATE VIRTUAL TABLE texts_fts USING fts5(
     body, content='texts', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
@@ -92,7 +96,8 @@ CREATE TABLE transactions (
 CREATE INDEX tx_account_time ON transactions(account_id, booked_at);
 CREATE INDEX tx_counterparty_time ON transactions(counterparty_account_id, booked_at);
 CREATE INDEX tx_time ON transactions(booked_at);
-CREATE INDEX tx_source ON transactions(source_id, source_row);
+-- No index on (source_id, source_row): rows of a source are inserted in file order, so their ids
+-- are contiguous, and dropping a whole source is rare enough to afford a scan.
 
 -- Notes on any object; later issues add tags, severity and hypotheses.
 CREATE TABLE annotations (

@@ -1,0 +1,122 @@
+// The `fundtrace` desktop application: parses the command line, opens the case and shows the
+// main window. With --screenshot it renders the window to a PNG once the first page of
+// transactions is on screen and exits, for documentation and visual checks (works with
+// QT_QPA_PLATFORM=offscreen).
+
+#include "LogBuffer.h"
+#include "MainWindow.h"
+#include "TransactionTableModel.h"
+#include "util/Logging.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTableView>
+#include <QTimer>
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+// Waits until the transactions table shows real rows (or the case is empty), or times out.
+bool waitForFirstPage(fundtrace::ui::MainWindow &window, int timeoutMs)
+{
+    fundtrace::ui::TransactionTableModel *model = window.transactionModel();
+    const auto ready = [model] {
+        return model->isCountKnown() && (model->rowCount() == 0 || model->isRowLoaded(0));
+    };
+    QElapsedTimer clock;
+    clock.start();
+    while (!ready() && clock.elapsed() < timeoutMs) {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return ready();
+}
+
+int takeScreenshot(fundtrace::ui::MainWindow &window, const QString &path)
+{
+    if (window.hasCase()) {
+        if (!waitForFirstPage(window, 30000)) {
+            std::fprintf(stderr, "fundtrace: the first page of transactions did not load within 30 s\n");
+            return 1;
+        }
+        window.transactionView()->selectRow(0);
+    }
+    // Let the layout, the details panel and the case summary settle before grabbing.
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 400)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (!window.grab().save(path, "PNG")) {
+        std::fprintf(stderr, "fundtrace: cannot write %s\n", qPrintable(path));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Core and UI are static libraries; their resources (schema migrations, icons) must be
+    // registered by the executable.
+    Q_INIT_RESOURCE(core);
+    Q_INIT_RESOURCE(ui);
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Fundtrace"));
+    QApplication::setApplicationName(QStringLiteral("Fundtrace"));
+    QApplication::setApplicationVersion(QStringLiteral(FUNDTRACE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Fundtrace: an investigation workbench for bank statements."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("Case file (.ftcase) to open."), QStringLiteral("[CASE]"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render the window to FILE (PNG) once loaded, then exit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."),
+                                  QStringLiteral("WxH"));
+    parser.addOption(screenshot);
+    parser.addOption(size);
+    parser.process(app);
+
+    // The log panel shows everything from informational messages up unless FUNDTRACE_LOG says.
+    fundtrace::ui::LogBuffer::instance();
+    if (!std::getenv("FUNDTRACE_LOG"))
+        fundtrace::log::setLevel(spdlog::level::info);
+
+    fundtrace::ui::MainWindow window;
+    const bool batch = parser.isSet(screenshot);
+    window.setInteractive(!batch);
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+        const int width = parts.value(0).toInt();
+        const int height = parts.value(1).toInt();
+        if (parts.size() != 2 || width < 200 || height < 150) {
+            std::fprintf(stderr, "fundtrace: --size must look like 1600x1000\n");
+            return 2;
+        }
+        window.resize(width, height);
+    } else if (batch) {
+        window.resize(1600, 1000);
+    }
+    window.show();
+
+    const QStringList cases = parser.positionalArguments();
+    if (cases.size() > 1) {
+        std::fprintf(stderr, "fundtrace: give at most one case file\n");
+        return 2;
+    }
+    if (!cases.isEmpty() && !window.openCase(cases.first()) && batch) {
+        std::fprintf(stderr, "fundtrace: cannot open %s\n", qPrintable(cases.first()));
+        return 1;
+    }
+    if (batch)
+        return takeScreenshot(window, parser.value(screenshot));
+    return QApplication::exec();
+}
