@@ -4,18 +4,6 @@
 
 namespace fundtrace::import {
 
-std::int64_t textHash(std::string_view text)
-{
-    // FNV-1a: stable across platforms and library versions, which std::hash is not, and it is
-    // persisted in texts.hash.
-    std::uint64_t hash = 14695981039346656037ull;
-    for (const char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    }
-    return static_cast<std::int64_t>(hash);
-}
-
 BatchBuilder::BatchBuilder(const QString &casePath, StartIds start)
     : m_db(casePath, db::Database::Mode::ReadOnly)
     , m_findText(m_db.prepare("SELECT id FROM texts WHERE hash = ?1 AND body = ?2"))
@@ -24,8 +12,10 @@ BatchBuilder::BatchBuilder(const QString &casePath, StartIds start)
     , m_caseHasTexts(start.lastTextId > 0)
 {
     db::Statement accounts = m_db.prepare("SELECT normalized, id FROM accounts");
-    while (accounts.step())
-        m_accounts.emplace(accounts.text(0), accounts.int64(1));
+    while (accounts.step()) {
+        const std::string_view normalized = accounts.textView(0);
+        m_accounts.insert(normalized, util::fnv1a64(normalized), accounts.int64(1));
+    }
 }
 
 std::int64_t BatchBuilder::accountId(std::string_view identifier, std::string_view holder,
@@ -35,12 +25,13 @@ std::int64_t BatchBuilder::accountId(std::string_view identifier, std::string_vi
     m_normalized = model::normalizeAccountIdentifier(identifier);
     if (m_normalized.empty())
         return 0;
-    if (const auto found = m_accounts.find(std::string_view(m_normalized)); found != m_accounts.end())
-        return found->second;
+    const std::uint64_t hash = util::fnv1a64(m_normalized);
+    if (const std::int64_t found = m_accounts.find(m_normalized, hash))
+        return found;
     const std::int64_t id = ++m_lastAccountId;
     batch.accounts.push_back({ id, batch.store(identifier), batch.store(m_normalized), batch.store(institution),
                                batch.store(currency), batch.store(holder), batch.store(taxId) });
-    m_accounts.emplace(m_normalized, id);
+    m_accounts.insert(m_normalized, hash, id);
     ++m_newAccounts;
     return id;
 }
@@ -49,22 +40,22 @@ std::int64_t BatchBuilder::textId(std::string_view text, ImportBatch &batch)
 {
     if (text.empty())
         return 0;
-    if (const auto found = m_texts.find(text); found != m_texts.end())
-        return found->second;
-    const std::int64_t hash = textHash(text);
+    const std::uint64_t hash = util::fnv1a64(text);
+    if (const std::int64_t found = m_texts.find(text, hash))
+        return found;
     std::int64_t id = 0;
     // Texts from earlier imports are looked up in the case; a new case has none to find.
     if (m_caseHasTexts) {
-        m_findText.bind(1, hash).bindStatic(2, text);
+        m_findText.bind(1, static_cast<std::int64_t>(hash)).bindStatic(2, text);
         if (m_findText.step())
             id = m_findText.int64(0);
         m_findText.reset();
     }
     if (id == 0) {
         id = ++m_lastTextId;
-        batch.texts.push_back({ id, hash, batch.store(text) });
+        batch.texts.push_back({ id, static_cast<std::int64_t>(hash), batch.store(text) });
     }
-    m_texts.emplace(std::string(text), id);
+    m_texts.insert(text, hash, id);
     return id;
 }
 

@@ -3,9 +3,9 @@
 #include "db/Database.h"
 #include "import/ImportBatch.h"
 #include "import/ParsedTransaction.h"
+#include "util/StringIdMap.h"
 
 #include <string>
-#include <unordered_map>
 
 namespace fundtrace::import {
 
@@ -27,28 +27,19 @@ public:
     std::int64_t newAccounts() const { return m_newAccounts; }
 
 private:
-    struct StringHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view> {}(text); }
-    };
-    using IdMap = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
-
     std::int64_t accountId(std::string_view identifier, std::string_view holder, std::string_view taxId,
                            std::string_view institution, std::string_view currency, ImportBatch &batch);
     std::int64_t textId(std::string_view text, ImportBatch &batch);
 
     db::Database m_db;
     db::Statement m_findText;
-    IdMap m_accounts;
-    IdMap m_texts;
+    util::StringIdMap m_accounts;
+    util::StringIdMap m_texts;
     std::string m_normalized;
     std::int64_t m_lastAccountId;
     std::int64_t m_lastTextId;
     bool m_caseHasTexts;
     std::int64_t m_newAccounts = 0;
 };
-
-// 64-bit FNV-1a of the UTF-8 bytes, as stored in texts.hash.
-std::int64_t textHash(std::string_view text);
 
 } // namespace fundtrace::import

@@ -34,13 +34,11 @@ public:
     explicit BulkLoadSettings(db::Database &db)
         : m_db(db)
     {
-        m_db.exec("PRAGMA threads=2");
         m_db.exec("PRAGMA cache_size=-196608"); // 192 MiB
     }
     ~BulkLoadSettings()
     {
         try {
-            m_db.exec("PRAGMA threads=0");
             m_db.exec("PRAGMA cache_size=-65536");
         } catch (const db::DbError &) {
             // Only fails if the connection is unusable, which the caller reports already.
@@ -142,8 +140,8 @@ ImportResult CsvImporter::importFile(const QString &path, const ProgressCallback
         // The writer only stores ids it has just found or created inside this transaction, so
         // the checks are off while it runs (the pragma cannot change inside a transaction).
         const ForeignKeysOff foreignKeysOff(db);
-        // Index builds sort with a helper thread and a larger page cache keeps the b-trees being
-        // appended to in memory; both are reset when the import ends.
+        // A larger page cache keeps the b-trees being appended to in memory; reset when the
+        // import ends.
         const BulkLoadSettings bulkSettings(db);
         db::Transaction transaction(db);
         db::Statement sameSize = db.prepare("SELECT 1 FROM sources WHERE size_bytes = ?1 LIMIT 1");

@@ -3,6 +3,7 @@
 #include "import/BatchBuilder.h"
 #include "import/BatchWriter.h"
 #include "util/BoundedQueue.h"
+#include "util/Logging.h"
 
 #include <QElapsedTimer>
 #include <memory>
@@ -80,10 +81,14 @@ void ImportPipeline::run(RowSource &source, ImportResult &result,
     timer.start();
     ImportProgress status;
     status.bytesTotal = source.bytesTotal();
+    qint64 writingNs = 0;
+    QElapsedTimer writing;
     while (auto batch = queue.pop()) {
         if (cancel && cancel->load())
             throw Cancelled {};
+        writing.start();
         writer.write(**batch);
+        writingNs += writing.nsecsElapsed();
         result.rowsRead += (*batch)->rowsRead;
         result.rowsImported += static_cast<std::int64_t>((*batch)->rows.size());
         result.rowsRejected += static_cast<std::int64_t>((*batch)->rejects.size());
@@ -110,7 +115,11 @@ void ImportPipeline::run(RowSource &source, ImportResult &result,
         status.phase = "indexing";
         progress(status);
     }
+    log::get("import")->debug("pipeline: {} ms total, {} ms writing rows, the rest waiting for the parser",
+                              timer.elapsed(), writingNs / 1000000);
+    writing.start();
     writer.finish();
+    log::get("import")->debug("full-text index: {} ms", writing.elapsed());
     result.newAccounts = newAccounts;
 }
 

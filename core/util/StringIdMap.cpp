@@ -1,0 +1,56 @@
+#include "util/StringIdMap.h"
+
+namespace fundtrace::util {
+
+std::uint64_t fnv1a64(std::string_view bytes)
+{
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+std::int64_t StringIdMap::find(std::string_view key, std::uint64_t hash) const
+{
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot &slot = m_slots[i];
+        if (slot.id == 0)
+            return 0;
+        if (slot.hash == hash && slot.length == key.size()
+            && std::string_view(m_keys).substr(slot.offset, slot.length) == key)
+            return slot.id;
+    }
+}
+
+void StringIdMap::insert(std::string_view key, std::uint64_t hash, std::int64_t id)
+{
+    if ((m_size + 1) * 4 > m_slots.size() * 3) // keep the load under 3/4
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = hash & mask;
+    while (m_slots[i].id != 0)
+        i = (i + 1) & mask;
+    m_slots[i] = { hash, id, m_keys.size(), key.size() };
+    m_keys.append(key);
+    ++m_size;
+}
+
+void StringIdMap::grow()
+{
+    std::vector<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
+    const std::size_t mask = m_slots.size() - 1;
+    for (const Slot &slot : old) {
+        if (slot.id == 0)
+            continue;
+        std::size_t i = slot.hash & mask;
+        while (m_slots[i].id != 0)
+            i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
+}
+
+} // namespace fundtrace::util
