@@ -10,8 +10,11 @@
 namespace fundtrace::import {
 
 struct ImportOptions {
-    std::optional<ImportMapping> mapping;   // none: guessed from the header row
+    std::optional<ImportMapping> mapping;   // none: guessed from the header row (CSV, XLSX)
     QString encoding;                       // overrides the mapping's and detection
+    QString format;                         // "" = detect from content; else an ImportFormat name
+    QString sheet;                          // XLSX: sheet name or 1-based number; "" = every sheet
+    QString listName;                       // sanctions lists: name to file the list under
     bool strict = false;                    // any bad row aborts the file with nothing written
     bool force = false;                     // import even if the same SHA-256 is already in the case
 };
