@@ -2,6 +2,7 @@
 
 #include "CliCommands.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,6 +27,17 @@ void printJson(const QJsonValue &value)
     out() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
 }
 
+QString CommandLine::helpText() const
+{
+    // Qt names the program by its path; the usage line should read "fundtrace-cli <command>".
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype at = text.indexOf(program);
+    if (at >= 0 && at < text.indexOf(QLatin1Char('\n')))
+        text.replace(at, program.size(), QStringLiteral("fundtrace-cli ") + name);
+    return text;
+}
+
 int CommandLine::parse(const QStringList &arguments, int minPositional, int maxPositional)
 {
     QStringList withProgram = arguments;
@@ -35,12 +47,12 @@ int CommandLine::parse(const QStringList &arguments, int minPositional, int maxP
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        out() << helpText();
         return Success;
     }
     const auto count = parser.positionalArguments().size();
     if (count < minPositional || (maxPositional >= 0 && count > maxPositional)) {
-        err() << "fundtrace-cli " << name << ": wrong number of arguments\n" << parser.helpText();
+        err() << "fundtrace-cli " << name << ": wrong number of arguments\n" << helpText();
         return UsageError;
     }
     return -1;

@@ -25,6 +25,7 @@ struct CommandLine {
 
     // Returns an exit code to stop with, or -1 to carry on.
     int parse(const QStringList &arguments, int minPositional, int maxPositional);
+    QString helpText() const;
 };
 
 } // namespace fundtrace::cli

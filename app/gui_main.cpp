@@ -61,9 +61,7 @@ int takeScreenshot(fundtrace::ui::MainWindow &window, const QString &path)
 
 int main(int argc, char *argv[])
 {
-    // Core and UI are static libraries; their resources (schema migrations, icons) must be
-    // registered by the executable.
-    Q_INIT_RESOURCE(core);
+    // The UI is a static library; its icons are linked in only when registered.
     Q_INIT_RESOURCE(ui);
 
     QApplication app(argc, argv);

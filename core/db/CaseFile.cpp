@@ -146,10 +146,16 @@ CaseFile CaseFile::open(const QString &path, bool readOnly)
         if (version == 0)
             throw CaseError(CaseError::Reason::NotACase,
                             QStringLiteral("%1 is an empty SQLite file, not a Fundtrace case.").arg(path));
-        if (readOnly && version < kSchemaVersion)
-            throw CaseError(CaseError::Reason::NewerVersion,
-                            QStringLiteral("%1 uses an older case format; open it once for writing "
-                                           "to upgrade it.").arg(path));
+        if (readOnly && version < kSchemaVersion) {
+            // Upgrade once through a writable connection, then read as asked.
+            if (!QFileInfo(path).isWritable())
+                throw CaseError(CaseError::Reason::NewerVersion,
+                                QStringLiteral("%1 uses an older case format and is not writable, so it "
+                                               "cannot be upgraded; copy it somewhere writable.").arg(path));
+            db = Database();
+            open(path, false);
+            return open(path, true);
+        }
         configureConnection(db, readOnly);
         if (!readOnly) {
             migrate(db);

@@ -1,0 +1,185 @@
+#include "ImportFormatPage.h"
+
+#include "ImportWizard.h"
+#include "import/CsvInput.h"
+#include "import/ImportPreview.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace fundtrace::ui {
+namespace {
+
+// Enough rows to judge the layout; the mapping page previews more.
+constexpr int kRawRows = 50;
+
+QString delimiterLabel(const QString &delimiter)
+{
+    if (delimiter == QLatin1String("\t"))
+        return QObject::tr("Tab");
+    if (delimiter == QLatin1String(","))
+        return QObject::tr("Comma ( , )");
+    if (delimiter == QLatin1String(";"))
+        return QObject::tr("Semicolon ( ; )");
+    if (delimiter == QLatin1String("|"))
+        return QObject::tr("Pipe ( | )");
+    return delimiter;
+}
+
+} // namespace
+
+ImportFormatPage::ImportFormatPage(ImportWizard *wizard)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+    , m_file(new QComboBox(this))
+    , m_encoding(new QComboBox(this))
+    , m_delimiter(new QComboBox(this))
+    , m_hasHeader(new QCheckBox(tr("First row holds column names"), this))
+    , m_skipRows(new QSpinBox(this))
+    , m_detected(new QLabel(this))
+    , m_raw(new QTableWidget(this))
+{
+    setTitle(tr("Check how the file is read"));
+    setSubTitle(tr("Encoding and delimiter are detected; override them if the table below looks wrong "
+                   "(garbled letters, everything in one column)."));
+
+    m_encoding->setObjectName(QStringLiteral("importEncoding"));
+    m_encoding->addItem(tr("Detect"), QString());
+    for (const char *name : { "UTF-8", "windows-1251", "UTF-16LE", "UTF-16BE" })
+        m_encoding->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+    m_delimiter->setObjectName(QStringLiteral("importDelimiter"));
+    m_delimiter->addItem(tr("Detect"), QString());
+    for (const QString &delimiter : { QStringLiteral(";"), QStringLiteral(","), QStringLiteral("\t"), QStringLiteral("|") })
+        m_delimiter->addItem(delimiterLabel(delimiter), delimiter);
+    m_hasHeader->setChecked(true);
+    m_skipRows->setRange(0, 100);
+    m_skipRows->setToolTip(tr("Title lines some banks write above the column names (account, period, ...)"));
+    m_detected->setTextFormat(Qt::RichText);
+    m_detected->setWordWrap(true);
+
+    m_raw->setObjectName(QStringLiteral("importRawTable"));
+    m_raw->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_raw->setAlternatingRowColors(true);
+    m_raw->setWordWrap(false);
+    m_raw->verticalHeader()->setDefaultSectionSize(m_raw->fontMetrics().height() + 6);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Preview file:"), m_file);
+    auto buddyLabel = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    auto *format = new QHBoxLayout;
+    format->addWidget(buddyLabel(tr("&Encoding:"), m_encoding));
+    format->addWidget(m_encoding);
+    format->addSpacing(16);
+    format->addWidget(buddyLabel(tr("&Delimiter:"), m_delimiter));
+    format->addWidget(m_delimiter);
+    format->addSpacing(16);
+    format->addWidget(buddyLabel(tr("S&kip lines:"), m_skipRows));
+    format->addWidget(m_skipRows);
+    format->addSpacing(16);
+    format->addWidget(m_hasHeader);
+    format->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(format);
+    layout->addWidget(m_detected);
+    layout->addWidget(m_raw, 1);
+
+    connect(m_file, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reload);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reload);
+    connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reload);
+    connect(m_hasHeader, &QCheckBox::toggled, this, &ImportFormatPage::reload);
+    connect(m_skipRows, &QSpinBox::valueChanged, this, &ImportFormatPage::reload);
+}
+
+void ImportFormatPage::initializePage()
+{
+    const QSignalBlocker blocker(m_file);
+    m_file->clear();
+    for (const QString &path : m_wizard->choices().files)
+        m_file->addItem(QFileInfo(path).fileName(), path);
+    m_file->setEnabled(m_file->count() > 1);
+    reload();
+}
+
+void ImportFormatPage::storeChoices()
+{
+    ImportChoices &choices = m_wizard->choices();
+    choices.encoding = m_encoding->currentData().toString();
+    choices.delimiter = m_delimiter->currentData().toString();
+    choices.hasHeader = m_hasHeader->isChecked();
+    choices.skipRows = m_skipRows->value();
+}
+
+void ImportFormatPage::reload()
+{
+    storeChoices();
+    const ImportChoices &choices = m_wizard->choices();
+    const QString path = m_file->currentData().toString();
+    m_raw->clear();
+    m_raw->setRowCount(0);
+    m_raw->setColumnCount(0);
+    m_readable = false;
+    if (path.isEmpty()) {
+        emit completeChanged();
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        const import::ImportPreview preview = import::previewFile(path, choices.formatOnly(), choices.encoding, kRawRows);
+        m_raw->setColumnCount(static_cast<int>(preview.headers.size()));
+        m_raw->setHorizontalHeaderLabels(preview.headers);
+        m_raw->setRowCount(static_cast<int>(preview.rows.size()));
+        QStringList rowLabels;
+        for (int row = 0; row < static_cast<int>(preview.rows.size()); ++row) {
+            const import::PreviewRow &previewRow = preview.rows[static_cast<std::size_t>(row)];
+            rowLabels << QString::number(previewRow.row);
+            if (previewRow.raw.size() > m_raw->columnCount())
+                m_raw->setColumnCount(static_cast<int>(previewRow.raw.size()));
+            for (int column = 0; column < previewRow.raw.size(); ++column)
+                m_raw->setItem(row, column, new QTableWidgetItem(previewRow.raw[column]));
+        }
+        m_raw->setVerticalHeaderLabels(rowLabels);
+        m_raw->resizeColumnsToContents();
+        for (int column = 0; column < m_raw->columnCount(); ++column)
+            m_raw->setColumnWidth(column, std::min(m_raw->columnWidth(column), 320));
+        m_detected->setText(tr("Read as <b>%1</b>, delimiter <b>%2</b>: %3 columns in the first rows.")
+                                    .arg(preview.encoding.toHtmlEscaped(), delimiterLabel(preview.delimiter).toHtmlEscaped())
+                                    .arg(m_raw->columnCount()));
+        // The "Detect" entries say what detection found.
+        m_encoding->setItemText(0, tr("Detect (%1)").arg(preview.encoding));
+        m_delimiter->setItemText(0, tr("Detect (%1)").arg(delimiterLabel(preview.delimiter)));
+        m_readable = true;
+    } catch (const std::exception &error) {
+        m_detected->setText(QStringLiteral("<span style='color:#a83232'>%1</span>")
+                                    .arg(tr("Cannot read this file: %1").arg(QString::fromUtf8(error.what())).toHtmlEscaped()));
+    }
+    QApplication::restoreOverrideCursor();
+    emit completeChanged();
+}
+
+bool ImportFormatPage::isComplete() const
+{
+    return m_readable;
+}
+
+bool ImportFormatPage::validatePage()
+{
+    storeChoices();
+    return m_readable;
+}
+
+} // namespace fundtrace::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QWizardPage>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSpinBox;
+class QTableWidget;
+
+namespace fundtrace::ui {
+
+class ImportWizard;
+
+// Import wizard, step 2: how the file is read. Shows the raw table as detected and lets the user
+// override the encoding, the delimiter, the header row and title lines to skip.
+class ImportFormatPage : public QWizardPage {
+    Q_OBJECT
+
+public:
+    explicit ImportFormatPage(ImportWizard *wizard);
+
+    void initializePage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+    QTableWidget *rawTable() const { return m_raw; }
+    QComboBox *encodingCombo() const { return m_encoding; }
+    QComboBox *delimiterCombo() const { return m_delimiter; }
+
+private:
+    void reload();
+    void storeChoices();
+
+    ImportWizard *m_wizard;
+    QComboBox *m_file;
+    QComboBox *m_encoding;
+    QComboBox *m_delimiter;
+    QCheckBox *m_hasHeader;
+    QSpinBox *m_skipRows;
+    QLabel *m_detected;
+    QTableWidget *m_raw;
+    bool m_readable = false;
+};
+
+} // namespace fundtrace::ui

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "db/CaseFile.h"
+#include "query/CaseSummary.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <memory>
+#include <optional>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTableView;
+
+namespace fundtrace::ui {
+
+class FilterPanel;
+class LogPanel;
+class SourcesPanel;
+class StartPage;
+class TransactionDetailsPanel;
+class TransactionTableModel;
+
+// The workbench: the open case's transactions in the centre, filters, sources, details and the
+// log in docks, or the start page while no case is open. It wires panels to models and core
+// calls; the table's rows are loaded by the model off the GUI thread.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a case; on failure tells the user (or the log, when not interactive) and returns false.
+    bool openCase(const QString &path);
+    void closeCase();
+    bool hasCase() const { return m_case.has_value(); }
+    QString casePath() const;
+
+    // Without interaction, errors are logged instead of shown in message boxes (screenshots, tests).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    // fundtrace-cli, which builds the demo case; by default the one next to this program.
+    void setCliPath(const QString &path) { m_cliPath = path; }
+    // Where the demo case is built and kept.
+    static QString demoCasePath();
+
+    TransactionTableModel *transactionModel() const { return m_model; }
+    QTableView *transactionView() const { return m_table; }
+    FilterPanel *filterPanel() const { return m_filters; }
+    SourcesPanel *sourcesPanel() const { return m_sources; }
+    TransactionDetailsPanel *detailsPanel() const { return m_details; }
+    LogPanel *logPanel() const { return m_log; }
+    StartPage *startPage() const { return m_startPage; }
+    QAction *action(const QString &name) const;
+
+public slots:
+    void newCase();
+    void openCaseDialog();
+    void openDemoCase();
+    void importFiles();
+    void refresh();
+    void showCaseProperties();
+    void copySelectedRows();
+
+signals:
+    void caseOpened(const QString &path);
+    void caseClosed();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void createCentralWidgets();
+    void createStatusBar();
+    void updateRecentMenu();
+    void updateCaseState();
+    void updateCounts();
+    void loadSources();
+    void loadSummary();
+    void onSummaryLoaded();
+    void onCurrentRowChanged();
+    void reportError(const QString &title, const QString &message);
+    QDockWidget *addPanelDock(QWidget *panel, const QString &title, const QString &name, Qt::DockWidgetArea area);
+
+    bool m_interactive = true;
+    QString m_cliPath;
+    std::optional<db::CaseFile> m_case;   // read-only; small GUI-thread queries (sources)
+    QString m_caseTitle;
+
+    TransactionTableModel *m_model;
+    QStackedWidget *m_stack = nullptr;
+    StartPage *m_startPage = nullptr;
+    QTableView *m_table = nullptr;
+    FilterPanel *m_filters = nullptr;
+    SourcesPanel *m_sources = nullptr;
+    TransactionDetailsPanel *m_details = nullptr;
+    LogPanel *m_log = nullptr;
+    QDockWidget *m_filtersDock = nullptr;
+    QDockWidget *m_sourcesDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QDockWidget *m_logDock = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_pathLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+
+    QFutureWatcher<std::optional<query::CaseSummary>> m_summaryWatcher;
+    std::optional<query::CaseSummary> m_summary;
+    bool m_showPropertiesWhenLoaded = false;
+    bool m_summaryReloadWanted = false;
+};
+
+} // namespace fundtrace::ui
