@@ -2,20 +2,11 @@
 
 #include "CliCommands.h"
 #include "CliSupport.h"
-#include "db/CaseFile.h"
 #include "demo/BenchmarkCsvGenerator.h"
-#include "demo/DemoCaseGenerator.h"
-#include "import/CsvImporter.h"
-#include "import/ImportPreview.h"
-#include "import/RejectsReport.h"
-#include "query/CaseSummary.h"
+#include "db/CaseFile.h"
+#include "demo/DemoCaseBuilder.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSaveFile>
 
 namespace fundtrace::cli {
 namespace {
@@ -48,80 +39,34 @@ int commandDemo(const QStringList &arguments)
         return UsageError;
     }
 
-    const QDir outDir(cli.parser.positionalArguments().at(0));
-    const QString dataDir = outDir.filePath(QStringLiteral("data"));
-    if (!QDir().mkpath(dataDir)) {
-        err() << "fundtrace-cli demo: cannot create " << dataDir << "\n";
-        return InputError;
-    }
     QElapsedTimer timer;
     timer.start();
-    std::vector<demo::DemoFile> files;
     try {
-        files = demo::DemoCaseGenerator(seed, int(scale)).writeTo(dataDir);
-    } catch (const std::runtime_error &error) {
-        err() << "fundtrace-cli demo: " << QString::fromUtf8(error.what()) << "\n";
-        return InputError;
-    }
-
-    const QString casePath = outDir.filePath(QStringLiteral("demo.ftcase"));
-    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
-        QFile::remove(casePath + suffix);
-
-    int exitCode = Success;
-    QJsonArray fileResults;
-    std::vector<import::Reject> rejects;
-    try {
-        db::CaseFile caseFile = db::CaseFile::create(casePath, QStringLiteral("Demo: Meyirim Zholy public fund"));
-        for (const demo::DemoFile &file : files) {
-            import::ImportOptions options;
-            if (!file.mappingFileName.isEmpty())
-                options.mapping = import::ImportMapping::load(QDir(dataDir).filePath(file.mappingFileName));
-            const QString path = QDir(dataDir).filePath(file.fileName);
-            const import::ImportResult result = import::CsvImporter(caseFile, options).importFile(path);
-            rejects.insert(rejects.end(), result.rejects.begin(), result.rejects.end());
-            const bool imported = result.status == import::ImportResult::Status::Imported;
-            if (!imported) {
+        const demo::DemoCaseReport report = demo::buildDemoCase(cli.parser.positionalArguments().at(0), seed, int(scale));
+        for (const auto &[file, result] : report.files) {
+            if (result.status != import::ImportResult::Status::Imported)
                 err() << "fundtrace-cli demo: " << result.message << "\n";
-                exitCode = InputError;
-            }
             out() << "  " << file.fileName << " (" << file.description << "): " << result.rowsImported
                   << " rows imported, " << result.rowsRejected << " rejected\n";
-            fileResults.append(QJsonObject { { QStringLiteral("file"), file.fileName },
-                                             { QStringLiteral("format"), file.format },
-                                             { QStringLiteral("mapping"), file.mappingFileName },
-                                             { QStringLiteral("description"), file.description },
-                                             { QStringLiteral("encoding"), result.encoding },
-                                             { QStringLiteral("rows_imported"), qint64(result.rowsImported) },
-                                             { QStringLiteral("rows_rejected"), qint64(result.rowsRejected) } });
         }
-        import::writeRejectsReport(outDir.filePath(QStringLiteral("rejects.csv")), rejects);
-        QJsonObject summary = query::CaseSummary::of(caseFile).toJson();
-        summary.insert(QStringLiteral("files"), fileResults);
-        QSaveFile summaryFile(outDir.filePath(QStringLiteral("summary.json")));
-        if (!summaryFile.open(QIODevice::WriteOnly)
-            || summaryFile.write(QJsonDocument(summary).toJson(QJsonDocument::Indented)) < 0 || !summaryFile.commit()) {
-            err() << "fundtrace-cli demo: cannot write summary.json: " << summaryFile.errorString() << "\n";
-            return InputError;
-        }
-        const query::CaseSummary figures = query::CaseSummary::of(caseFile);
-        out() << "Demo case written to " << casePath << " in " << QString::number(timer.elapsed() / 1000.0, 'f', 1)
-              << " s: " << figures.transactions << " transactions, " << figures.accounts << " accounts, "
-              << figures.sources << " sources, " << figures.rejects << " rejected rows (see "
-              << outDir.filePath(QStringLiteral("rejects.csv")) << ")\n"
-              << "Also written: " << outDir.filePath(QStringLiteral("summary.json")) << ", the source files in " << dataDir
+        const QJsonObject &summary = report.summary;
+        out() << "Demo case written to " << report.casePath << " in " << QString::number(timer.elapsed() / 1000.0, 'f', 1)
+              << " s: " << summary.value(QStringLiteral("transactions")).toInteger() << " transactions, "
+              << summary.value(QStringLiteral("accounts")).toInteger() << " accounts, "
+              << summary.value(QStringLiteral("sources")).toInteger() << " sources, "
+              << summary.value(QStringLiteral("rejected_rows")).toInteger() << " rejected rows (see " << report.rejectsPath
+              << ")\n"
+              << "Also written: " << report.summaryPath << ", the source files in " << report.dataDir
               << " (truth.json describes the planted story)\n";
+        return report.allImported ? Success : InputError;
     } catch (const db::CaseError &error) {
         err() << "fundtrace-cli demo: " << QString::fromUtf8(error.what()) << "\n";
         return CaseError;
-    } catch (const import::MappingError &error) {
-        err() << "fundtrace-cli demo: " << QString::fromUtf8(error.what()) << "\n";
-        return InputError;
-    } catch (const import::ImportError &error) {
+    } catch (const std::runtime_error &error) {
+        // MappingError, ImportError and file-writing failures.
         err() << "fundtrace-cli demo: " << QString::fromUtf8(error.what()) << "\n";
         return InputError;
     }
-    return exitCode;
 }
 
 int commandGenerateBenchCsv(const QStringList &arguments)

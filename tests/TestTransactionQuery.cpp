@@ -183,6 +183,9 @@ void TestTransactionQuery::filters_data()
     QTest::newRow("text in counterparty name")
             << make([](TransactionFilter &f) { f.text = QStringLiteral("альфа"); })
             << QList<qint64> { 2, 5 };
+    QTest::newRow("hyphenated name as typed")
+            << make([](TransactionFilter &f) { f.text = QStringLiteral("Альфа-Трейд"); })
+            << QList<qint64> { 2, 5 };
     QTest::newRow("text in name or purpose")
             << make([](TransactionFilter &f) { f.text = QStringLiteral("fund"); })
             << QList<qint64> { 1, 8 };
@@ -378,12 +381,13 @@ void TestTransactionQuery::ftsQuery_data()
     QTest::newRow("one word") << QStringLiteral("charity") << QStringLiteral("\"charity\"*");
     QTest::newRow("spaces collapse") << QStringLiteral("  a \t b\n")
                                      << QStringLiteral("\"a\"* \"b\"*");
-    QTest::newRow("quotes doubled") << QStringLiteral("fo\"o") << QStringLiteral("\"fo\"\"o\"*");
+    QTest::newRow("quote splits") << QStringLiteral("fo\"o") << QStringLiteral("\"fo\"* \"o\"*");
     QTest::newRow("operators are words") << QStringLiteral("x OR y")
                                          << QStringLiteral("\"x\"* \"OR\"* \"y\"*");
     QTest::newRow("punctuation dropped") << QStringLiteral("- ( ) *") << QString();
     QTest::newRow("cyrillic") << QStringLiteral("Альфа-Трейд")
-                              << QStringLiteral("\"Альфа-Трейд\"*");
+                              << QStringLiteral("\"Альфа\"* \"Трейд\"*");
+    QTest::newRow("account-like") << QStringLiteral("KZ12-34/5") << QStringLiteral("\"KZ12\"* \"34\"* \"5\"*");
 }
 
 void TestTransactionQuery::ftsQuery()

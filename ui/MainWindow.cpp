@@ -11,6 +11,7 @@
 #include "StartPage.h"
 #include "TransactionDetailsPanel.h"
 #include "TransactionTableModel.h"
+#include "demo/DemoCaseBuilder.h"
 #include "query/SourceQuery.h"
 #include "util/Logging.h"
 
@@ -22,6 +23,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -29,12 +31,12 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProcess>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QtConcurrent>
 #include <QTableView>
 #include <QToolBar>
 #include <QtConcurrent/QtConcurrentRun>
@@ -564,33 +566,29 @@ void MainWindow::openDemoCase()
         openCase(casePath);
         return;
     }
-    // The demo is built by `fundtrace-cli demo`, the same core path the CLI documents, so both
-    // faces show the same case.
-    const QString cli = !m_cliPath.isEmpty()
-            ? m_cliPath
-            : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("fundtrace-cli"));
-    if (!QFileInfo(cli).isExecutable()) {
-        reportError(tr("Demo Case"), tr("fundtrace-cli was not found next to this program (%1).").arg(cli));
-        return;
-    }
-    auto *process = new QProcess(this);
-    auto *progress = new QProgressDialog(tr("Generating the demo case…"), tr("Cancel"), 0, 0, this);
+    // Built off the GUI thread by the same core code as `fundtrace-cli demo`.
+    auto *progress = new QProgressDialog(tr("Generating the demo case…"), QString(), 0, 0, this);
     progress->setWindowTitle(tr("Demo Case"));
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(0);
-    connect(progress, &QProgressDialog::canceled, process, &QProcess::kill);
-    connect(process, &QProcess::finished, this, [this, process, progress, casePath](int code, QProcess::ExitStatus status) {
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, casePath] {
         progress->deleteLater();
-        process->deleteLater();
-        if (status == QProcess::NormalExit && code == 0 && QFileInfo::exists(casePath)) {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        if (error.isEmpty() && QFileInfo::exists(casePath))
             openCase(casePath);
-            return;
-        }
-        if (!progress->wasCanceled())
-            reportError(tr("Demo Case"), tr("Generating the demo case failed:\n%1")
-                                                 .arg(QString::fromUtf8(process->readAllStandardError()).trimmed()));
+        else
+            reportError(tr("Demo Case"), tr("Generating the demo case failed:\n%1").arg(error));
     });
-    process->start(cli, { QStringLiteral("demo"), dir });
+    watcher->setFuture(QtConcurrent::run([dir]() -> QString {
+        try {
+            const demo::DemoCaseReport report = demo::buildDemoCase(dir);
+            return report.allImported ? QString() : QStringLiteral("some demo files could not be imported");
+        } catch (const std::exception &error) {
+            return QString::fromUtf8(error.what());
+        }
+    }));
 }
 
 void MainWindow::importFiles()

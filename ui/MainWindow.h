@@ -43,7 +43,6 @@ public:
     // Without interaction, errors are logged instead of shown in message boxes (screenshots, tests).
     void setInteractive(bool interactive) { m_interactive = interactive; }
     // fundtrace-cli, which builds the demo case; by default the one next to this program.
-    void setCliPath(const QString &path) { m_cliPath = path; }
     // Where the demo case is built and kept.
     static QString demoCasePath();
 
@@ -90,7 +89,6 @@ private:
     QDockWidget *addPanelDock(QWidget *panel, const QString &title, const QString &name, Qt::DockWidgetArea area);
 
     bool m_interactive = true;
-    QString m_cliPath;
     std::optional<db::CaseFile> m_case;   // read-only; small GUI-thread queries (sources)
     QString m_caseTitle;
 

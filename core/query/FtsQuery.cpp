@@ -1,23 +1,29 @@
 #include "query/FtsQuery.h"
 
 #include <QStringList>
-#include <algorithm>
 
 namespace fundtrace::query {
 
 QString toFtsQuery(const QString &userText)
 {
-    QStringList phrases;
-    const QStringList words = userText.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (QString word : words) {
-        const bool searchable = std::any_of(word.cbegin(), word.cend(),
-                                            [](QChar c) { return c.isLetterOrNumber(); });
-        if (!searchable)
-            continue;
-        word.replace(QLatin1Char('"'), QLatin1String("\"\""));
-        phrases << QLatin1Char('"') + word + QLatin1String("\"*");
+    // The index keeps no positions (detail=none), so every term must be a single token: split
+    // the user's text where the tokenizer would (anything but letters, digits and marks) and
+    // match each piece as a prefix. Quoting keeps FTS5 syntax characters inert.
+    QStringList terms;
+    QString current;
+    auto flush = [&] {
+        if (!current.isEmpty())
+            terms << QLatin1Char('"') + current + QLatin1String("\"*");
+        current.clear();
+    };
+    for (const QChar c : userText) {
+        if (c.isLetterOrNumber() || c.isMark())
+            current += c;
+        else
+            flush();
     }
-    return phrases.join(QLatin1Char(' '));
+    flush();
+    return terms.join(QLatin1Char(' '));
 }
 
 } // namespace fundtrace::query

@@ -4,9 +4,9 @@
 
 namespace fundtrace::query {
 
-// Turns words a user typed into an FTS5 MATCH expression that cannot be a syntax error or an
-// injection: every word becomes a quoted prefix phrase ("word"*), words are ANDed. Words with
-// no letter or digit are dropped, since the tokenizer would drop them too. Returns an empty
+// Turns text a user typed into an FTS5 MATCH expression that cannot be a syntax error or an
+// injection: it is split into tokens where the tokenizer splits (at anything but letters, digits
+// and marks), each becomes a quoted prefix term ("word"*), and terms are ANDed. Returns an empty
 // string when nothing searchable is left.
 QString toFtsQuery(const QString &userText);
 
