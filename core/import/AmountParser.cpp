@@ -1,5 +1,7 @@
 #include "import/AmountParser.h"
 
+#include "util/QuotedSnippet.h"
+
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -236,25 +238,6 @@ constexpr std::array<std::uint64_t, 19> kPowersOf10 = {
     1000000000000000000ULL,
 };
 
-// Long fields stay readable in an error message.
-std::string quoted(std::string_view text)
-{
-    constexpr std::size_t kMax = 60;
-    std::size_t cut = text.size();
-    if (cut > kMax) {
-        cut = kMax;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut; // do not split a UTF-8 character
-    }
-    std::string result;
-    result.reserve(cut + 6);
-    result += '\'';
-    result.append(text.data(), cut);
-    if (cut < text.size())
-        result += "…";
-    result += '\'';
-    return result;
-}
 
 std::string decimalPlaces(int digits)
 {
@@ -275,7 +258,7 @@ AmountParser::AmountParser(DecimalMark mark, int minorDigits)
 bool AmountParser::parse(std::string_view utf8, ParsedAmount &out, std::string &error) const
 {
     const auto notANumber = [&] {
-        error = "not a number: " + quoted(utf8);
+        error = "not a number: " + util::quotedSnippet(utf8);
         return false;
     };
 
@@ -314,7 +297,7 @@ bool AmountParser::parse(std::string_view utf8, ParsedAmount &out, std::string &
         if (code.empty())
             return notANumber();
         if (!currency.empty() && currency != code) {
-            error = "two different currencies: " + quoted(utf8);
+            error = "two different currencies: " + util::quotedSnippet(utf8);
             return false;
         }
         currency = code;
@@ -396,12 +379,12 @@ bool AmountParser::parse(std::string_view utf8, ParsedAmount &out, std::string &
     case DecimalMark::Auto:
         if (lastCount == 1) {
             if (otherCount == 0 && groupLength > std::max(2, m_minorDigits)) {
-                error = decimalPlaces(m_minorDigits) + quoted(utf8);
+                error = decimalPlaces(m_minorDigits) + util::quotedSnippet(utf8);
                 return false;
             }
             lastIsDecimal = true;
         } else if (lastCount > 1 && otherCount > 0) {
-            error = "misplaced thousands separator: " + quoted(utf8);
+            error = "misplaced thousands separator: " + util::quotedSnippet(utf8);
             return false;
         }
         break;
@@ -411,7 +394,7 @@ bool AmountParser::parse(std::string_view utf8, ParsedAmount &out, std::string &
             = m_mark == DecimalMark::Comma ? Separator::Comma : Separator::Point;
         const int decimals = m_mark == DecimalMark::Comma ? commas : points;
         if (decimals > 1 || (decimals == 1 && last != decimal)) {
-            error = "misplaced thousands separator: " + quoted(utf8);
+            error = "misplaced thousands separator: " + util::quotedSnippet(utf8);
             return false;
         }
         lastIsDecimal = decimals == 1;
@@ -422,13 +405,13 @@ bool AmountParser::parse(std::string_view utf8, ParsedAmount &out, std::string &
     const int thousands = separators - (lastIsDecimal ? 1 : 0);
     if (thousands > 0
         && (firstGroupLength > 3 || badInnerGroup || (!lastIsDecimal && groupLength != 3))) {
-        error = "misplaced thousands separator: " + quoted(utf8);
+        error = "misplaced thousands separator: " + util::quotedSnippet(utf8);
         return false;
     }
 
     const int fraction = lastIsDecimal ? groupLength : 0;
     if (overflow) {
-        error = "amount too large: " + quoted(utf8);
+        error = "amount too large: " + util::quotedSnippet(utf8);
         return false;
     }
     if (fraction > m_minorDigits) {
@@ -437,14 +420,14 @@ bool AmountParser::parse(std::string_view utf8, ParsedAmount &out, std::string &
         const std::uint64_t divisor
             = extra < int(kPowersOf10.size()) ? kPowersOf10[std::size_t(extra)] : 0;
         if (divisor == 0 || mantissa % divisor != 0) {
-            error = decimalPlaces(m_minorDigits) + quoted(utf8);
+            error = decimalPlaces(m_minorDigits) + util::quotedSnippet(utf8);
             return false;
         }
         mantissa /= divisor;
     } else {
         const std::uint64_t factor = kPowersOf10[std::size_t(m_minorDigits - fraction)];
         if (mantissa > std::numeric_limits<std::uint64_t>::max() / factor) {
-            error = "amount too large: " + quoted(utf8);
+            error = "amount too large: " + util::quotedSnippet(utf8);
             return false;
         }
         mantissa *= factor;
@@ -453,7 +436,7 @@ bool AmountParser::parse(std::string_view utf8, ParsedAmount &out, std::string &
         ? std::uint64_t(std::numeric_limits<std::int64_t>::max()) + 1
         : std::uint64_t(std::numeric_limits<std::int64_t>::max());
     if (mantissa > limit) {
-        error = "amount too large: " + quoted(utf8);
+        error = "amount too large: " + util::quotedSnippet(utf8);
         return false;
     }
 

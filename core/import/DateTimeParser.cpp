@@ -1,5 +1,7 @@
 #include "import/DateTimeParser.h"
 
+#include "util/QuotedSnippet.h"
+
 #include <QDateTime>
 
 #include <array>
@@ -89,24 +91,6 @@ int fullYear(int twoDigitYear)
     return twoDigitYear < 70 ? 2000 + twoDigitYear : 1900 + twoDigitYear;
 }
 
-std::string quoted(std::string_view text)
-{
-    constexpr std::size_t kMax = 60;
-    std::size_t cut = text.size();
-    if (cut > kMax) {
-        cut = kMax;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut; // do not split a UTF-8 character
-    }
-    std::string result;
-    result.reserve(cut + 6);
-    result += '\'';
-    result.append(text.data(), cut);
-    if (cut < text.size())
-        result += "…";
-    result += '\'';
-    return result;
-}
 
 std::string withReason(std::string message, const std::string &reason)
 {
@@ -419,13 +403,13 @@ bool DateTimeParser::parseParts(std::string_view text, Parts &parts, std::string
         ok = ok && at == s.size();
     }
     if (!ok) {
-        error = "not a date: " + quoted(s);
+        error = "not a date: " + util::quotedSnippet(s);
         if (!m_pattern.isEmpty())
             error += " (expected " + m_pattern.toStdString() + ")";
         return false;
     }
     if (const std::string problem = calendarProblem(parts); !problem.empty()) {
-        error = withReason("not a date: " + quoted(s), problem);
+        error = withReason("not a date: " + util::quotedSnippet(s), problem);
         return false;
     }
     return true;
@@ -463,7 +447,7 @@ bool DateTimeParser::parse(std::string_view dateUtf8, std::string_view timeUtf8,
         return false;
     // Some banks put "05.03.2024 00:00:00" in the date column next to the real time.
     if (parts.hasTime && parts.secondsOfDay() != 0) {
-        error = "both the date " + quoted(trim(dateUtf8)) + " and the time " + quoted(time)
+        error = "both the date " + util::quotedSnippet(trim(dateUtf8)) + " and the time " + util::quotedSnippet(time)
             + " carry a time of day";
         return false;
     }
@@ -471,7 +455,7 @@ bool DateTimeParser::parse(std::string_view dateUtf8, std::string_view timeUtf8,
     std::size_t at = 0;
     if (!readTime(time, at, clock) || at != time.size() || clock.hour > 23 || clock.minute > 59
         || clock.second > 59) {
-        error = "not a time: " + quoted(time);
+        error = "not a time: " + util::quotedSnippet(time);
         return false;
     }
     parts.hour = clock.hour;
