@@ -4,11 +4,12 @@
 #include "DemoCommand.h"
 
 #include "db/CaseFile.h"
-#include "import/CsvImporter.h"
+#include "import/FileImporter.h"
 #include "import/ImportPreview.h"
 #include "import/RejectsReport.h"
 #include "model/Currency.h"
 #include "query/CaseSummary.h"
+#include "query/SourceQuery.h"
 #include "query/TransactionQuery.h"
 #include "util/Logging.h"
 
@@ -33,8 +34,10 @@ const char *const kUsage =
         "\n"
         "Commands:\n"
         "  new CASE [--title T]                 create a case file (.ftcase)\n"
-        "  import CASE FILE... [--mapping M.json] [--encoding E] [--rejects R.csv] [--strict] [--force]\n"
-        "                                       import bank exports; one transaction per file\n"
+        "  import CASE FILE... [--format F] [--mapping M.json] [--encoding E] [--sheet S] [--list-name NAME]\n"
+        "                      [--rejects R.csv] [--strict] [--force]\n"
+        "                                       import bank exports (CSV, XLSX, 1C, camt, MT940), goAML\n"
+        "                                       reports, sanctions lists; one transaction per file\n"
         "  info CASE [--json]                   counts, sums per currency, date range, sources\n"
         "  transactions CASE [--account A] [--from D] [--to D] [--text Q] [--limit N] [--json]\n"
         "                                       list transactions (dates yyyy-MM-dd, in the case's zone)\n"
@@ -98,8 +101,10 @@ import::ProgressCallback terminalProgress(const QString &file)
 int commandImport(const QStringList &arguments)
 {
     CommandLine cli(QStringLiteral("import"),
-                    QStringLiteral("Import bank exports (CSV/TSV) into a case. Each file is imported in one "
-                                   "transaction: it is either fully written (with bad rows reported) or not at all."));
+                    QStringLiteral("Import files into a case: bank exports (CSV/TSV, XLSX, 1C, camt.05x, MT940), goAML "
+                                   "reports and sanctions lists; the format is detected from the content. Each file "
+                                   "is imported in one transaction: it is either fully written (with bad rows "
+                                   "reported) or not at all."));
     cli.parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The case file."));
     cli.parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import."), QStringLiteral("FILE..."));
     cli.parser.addOption({ QStringLiteral("mapping"), QStringLiteral("Column mapping (JSON, see docs/mapping.md); "
@@ -111,6 +116,15 @@ int commandImport(const QStringList &arguments)
     cli.parser.addOption({ QStringLiteral("rejects"), QStringLiteral("Write rejected rows (file, row, column, reason) "
                                                                      "to this CSV."),
                            QStringLiteral("R.csv") });
+    cli.parser.addOption({ QStringLiteral("format"), QStringLiteral("csv, xlsx, 1c, camt, mt940, goaml, un-list, ofac-xml, "
+                                                                    "ofac-csv, eu-list, ftm or national-list (default: "
+                                                                    "detected)."),
+                           QStringLiteral("F") });
+    cli.parser.addOption({ QStringLiteral("sheet"), QStringLiteral("XLSX: import only this sheet (name or number)."),
+                           QStringLiteral("S") });
+    cli.parser.addOption({ QStringLiteral("list-name"), QStringLiteral("Sanctions lists: the name to file the list under "
+                                                                  "(required for national-list)."),
+                           QStringLiteral("NAME") });
     cli.parser.addOption({ QStringLiteral("strict"), QStringLiteral("Abort a file at its first bad row, writing nothing.") });
     cli.parser.addOption({ QStringLiteral("force"), QStringLiteral("Import a file even if the case already has it "
                                                                    "(same SHA-256).") });
@@ -121,6 +135,13 @@ int commandImport(const QStringList &arguments)
 
     import::ImportOptions options;
     options.encoding = cli.parser.value(QStringLiteral("encoding"));
+    options.format = cli.parser.value(QStringLiteral("format"));
+    options.sheet = cli.parser.value(QStringLiteral("sheet"));
+    options.listName = cli.parser.value(QStringLiteral("list-name"));
+    if (!options.format.isEmpty() && !import::formatFromName(options.format)) {
+        err() << "fundtrace-cli import: unknown --format \"" << options.format << "\"\n";
+        return UsageError;
+    }
     options.strict = cli.parser.isSet(QStringLiteral("strict"));
     options.force = cli.parser.isSet(QStringLiteral("force"));
     if (cli.parser.isSet(QStringLiteral("mapping"))) {
@@ -142,7 +163,7 @@ int commandImport(const QStringList &arguments)
     int exitCode = Success;
     std::vector<import::Reject> allRejects;
     QJsonArray results;
-    import::CsvImporter importer(*caseFile, options);
+    import::FileImporter importer(*caseFile, options);
     for (const QString &file : positional.mid(1)) {
         const import::ImportResult result = importer.importFile(file, terminalProgress(file));
         if (isatty(fileno(stderr)))
@@ -209,18 +230,16 @@ int commandInfo(const QStringList &arguments)
     try {
         const db::CaseFile caseFile = db::CaseFile::open(cli.parser.positionalArguments().at(0), true);
         const query::CaseSummary summary = query::CaseSummary::of(caseFile);
+        const std::vector<query::SourceRow> sourceRows = query::SourceQuery(caseFile.db()).all();
         QJsonArray sources;
-        db::Statement list = caseFile.db().prepare(
-                "SELECT id, file_name, format, encoding, sha256, rows_read, rows_imported, rows_rejected, "
-                "imported_at, imported_by FROM sources ORDER BY id");
-        while (list.step()) {
+        for (const query::SourceRow &source : sourceRows) {
             sources.append(QJsonObject {
-                    { QStringLiteral("id"), qint64(list.int64(0)) }, { QStringLiteral("file"), list.qtext(1) },
-                    { QStringLiteral("format"), list.qtext(2) }, { QStringLiteral("encoding"), list.qtext(3) },
-                    { QStringLiteral("sha256"), list.qtext(4) }, { QStringLiteral("rows_read"), qint64(list.int64(5)) },
-                    { QStringLiteral("rows_imported"), qint64(list.int64(6)) },
-                    { QStringLiteral("rows_rejected"), qint64(list.int64(7)) },
-                    { QStringLiteral("imported_at"), list.qtext(8) }, { QStringLiteral("imported_by"), list.qtext(9) } });
+                    { QStringLiteral("id"), qint64(source.id) }, { QStringLiteral("file"), source.fileName },
+                    { QStringLiteral("format"), source.format }, { QStringLiteral("encoding"), source.encoding },
+                    { QStringLiteral("sha256"), source.sha256 }, { QStringLiteral("rows_read"), qint64(source.rowsRead) },
+                    { QStringLiteral("rows_imported"), qint64(source.rowsImported) },
+                    { QStringLiteral("rows_rejected"), qint64(source.rowsRejected) },
+                    { QStringLiteral("imported_at"), source.importedAt }, { QStringLiteral("imported_by"), source.importedBy } });
         }
         if (cli.parser.isSet(QStringLiteral("json"))) {
             QJsonObject json = summary.toJson();
@@ -243,14 +262,20 @@ int commandInfo(const QStringList &arguments)
                   << model::formatAmount(total.creditMinor, code, model::AmountStyle::Cis, false) << ", out "
                   << model::formatAmount(total.debitMinor, code, model::AmountStyle::Cis, false) << "\n";
         }
-        for (const QJsonValue &value : sources) {
-            const QJsonObject s = value.toObject();
-            out() << "  #" << s.value(QStringLiteral("id")).toInteger() << " " << s.value(QStringLiteral("file")).toString()
-                  << " [" << s.value(QStringLiteral("format")).toString() << ", " << s.value(QStringLiteral("encoding")).toString()
-                  << "] " << s.value(QStringLiteral("rows_imported")).toInteger() << " imported, "
-                  << s.value(QStringLiteral("rows_rejected")).toInteger() << " rejected, "
-                  << s.value(QStringLiteral("imported_at")).toString() << " by " << s.value(QStringLiteral("imported_by")).toString()
-                  << "\n";
+        if (summary.statements > 0 || summary.reports > 0)
+            out() << "Statements:    " << summary.statements << "    Reports (goAML): " << summary.reports << "\n";
+        for (const query::SanctionListSummary &list : summary.sanctionLists)
+            out() << "List:          " << list.name << " (version " << list.versionDate << "): " << list.entries
+                  << " entries\n";
+        if (!summary.findings.empty())
+            out() << "Data-quality findings (" << summary.findings.size() << "):\n";
+        for (const query::DataQualityFinding &finding : summary.findings)
+            out() << "  [" << finding.severity << "] source #" << finding.sourceId << ": " << finding.message << "\n";
+        out() << "Sources:\n";
+        for (const query::SourceRow &source : sourceRows) {
+            out() << "  #" << source.id << " " << source.fileName << " [" << source.format << ", " << source.encoding
+                  << "] " << source.rowsImported << " imported, " << source.rowsRejected << " rejected, "
+                  << source.importedAt << " by " << source.importedBy << "\n";
         }
     } catch (const db::CaseError &error) {
         return caseFailure(error);

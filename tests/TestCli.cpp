@@ -120,6 +120,8 @@ void TestCli::exitCodes_data()
     QTest::newRow("missing file") << QStringList { QStringLiteral("import"), QStringLiteral("@codes.ftcase"), QStringLiteral("/nonexistent.csv") } << 2 << "no such file";
     QTest::newRow("bad limit") << QStringList { QStringLiteral("transactions"), QStringLiteral("@codes.ftcase"), QStringLiteral("--limit"), QStringLiteral("-3") } << 1 << "--limit";
     QTest::newRow("bad date") << QStringList { QStringLiteral("transactions"), QStringLiteral("@codes.ftcase"), QStringLiteral("--from"), QStringLiteral("10.01.2024") } << 1 << "--from";
+    QTest::newRow("unknown format") << QStringList { QStringLiteral("import"), QStringLiteral("@codes.ftcase"), QStringLiteral("@bank.csv"), QStringLiteral("--format"), QStringLiteral("pdf") } << 1 << "unknown --format";
+    QTest::newRow("national list needs a name") << QStringList { QStringLiteral("import"), QStringLiteral("@codes.ftcase"), QStringLiteral("@bank.csv"), QStringLiteral("--format"), QStringLiteral("national-list") } << 2 << "--list-name";
     QTest::newRow("help") << QStringList { QStringLiteral("--help") } << 0 << "import CASE FILE";
     QTest::newRow("command help") << QStringList { QStringLiteral("import"), QStringLiteral("--help") } << 0 << "--strict";
 }
@@ -195,7 +197,12 @@ void TestCli::demoBuildsCase()
     QVERIFY(summaryFile.open(QIODevice::ReadOnly));
     const QJsonObject summary = QJsonDocument::fromJson(summaryFile.readAll()).object();
     QVERIFY(summary[QStringLiteral("transactions")].toInt() > 500);
-    QVERIFY(summary[QStringLiteral("sources")].toInt() >= 3);
+    // Bank exports in CSV, 1C, MT940 and camt.053, a goAML report and a national list.
+    QCOMPARE(summary[QStringLiteral("sources")].toInt(), 8);
+    QVERIFY(summary[QStringLiteral("statements")].toInt() > 0);
+    QCOMPARE(summary[QStringLiteral("reports")].toInt(), 1);
+    QCOMPARE(summary[QStringLiteral("sanction_lists")].toArray().size(), 1);
+    QCOMPARE(summary[QStringLiteral("data_quality_findings")].toArray().size(), 1);
     QVERIFY(summary[QStringLiteral("rejected_rows")].toInt() >= 1);
     // The demo is deterministic: a second run produces the same figures.
     const Run again = cli({ QStringLiteral("demo"), out });

@@ -4,9 +4,13 @@
 #include "demo/Iban.h"
 #include "demo/KzTaxNumber.h"
 #include "demo/Windows1251.h"
+#include "db/CaseFile.h"
+#include "import/CsvImporter.h"
+#include "import/FileImporter.h"
 #include "import/ImportMapping.h"
 
 #include <QDir>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +20,7 @@
 #include <QStringDecoder>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace fundtrace::demo;
 
@@ -43,6 +48,13 @@ private slots:
     void bank1BalancesAddUp();
     void structuredDepositsStayUnderThreshold();
     void truthMatchesFiles();
+    void originalFilesUnchanged_data();
+    void originalFilesUnchanged();
+    void newFormatsAreWellFormed();
+    void newFilesAgreeWithTheStory();
+    void newFilesImport_data();
+    void newFilesImport();
+    void wholeCaseImportsIntoOneCase();
 
     void benchmarkRowCountIsExact();
     void benchmarkIsDeterministic();
@@ -52,6 +64,7 @@ private:
     static QJsonObject truth(const QString &dir);
     QString m_dir;
     QTemporaryDir m_tmp;
+    std::vector<DemoFile> m_files;
 };
 
 QByteArray TestDemoGenerator::read(const QString &path)
@@ -71,8 +84,14 @@ void TestDemoGenerator::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
     m_dir = m_tmp.filePath(QStringLiteral("seed-default"));
-    const auto files = DemoCaseGenerator().writeTo(m_dir);
-    QCOMPARE(files.size(), size_t(3));
+    m_files = DemoCaseGenerator().writeTo(m_dir);
+    const QStringList formats = { QStringLiteral("csv"), QStringLiteral("csv"), QStringLiteral("csv"), QStringLiteral("1c"),
+                            QStringLiteral("mt940"), QStringLiteral("camt"), QStringLiteral("goaml"),
+                            QStringLiteral("national-list") };
+    QCOMPARE(m_files.size(), size_t(formats.size()));
+    for (size_t i = 0; i < m_files.size(); ++i)
+        QCOMPARE(m_files[i].importFormat, formats.at(static_cast<qsizetype>(i)));
+    QCOMPARE(m_files.back().listName, QStringLiteral("KZ AFM list of persons linked to terrorist financing (demo)"));
 }
 
 void TestDemoGenerator::randomIsPortable()
@@ -158,7 +177,10 @@ void TestDemoGenerator::writesExpectedFiles()
 {
     const QStringList names = { QStringLiteral("bank1_statement_utf8.csv"), QStringLiteral("bank2_vypiska_cp1251.csv"),
                                 QStringLiteral("bank2_vypiska.mapping.json"), QStringLiteral("wallet_transfers.tsv"),
-                                QStringLiteral("wallet_transfers.mapping.json"), QStringLiteral("truth.json") };
+                                QStringLiteral("wallet_transfers.mapping.json"), QStringLiteral("truth.json"),
+                                QStringLiteral("collector2_statement.1c.txt"), QStringLiteral("fund_usd_account.mt940"),
+                                QStringLiteral("collector3_statement.camt053.xml"), QStringLiteral("str_meyirim.goaml.xml"),
+                                QStringLiteral("national_list.csv") };
     for (const QString &name : names) {
         const QFileInfo info(QDir(m_dir).filePath(name));
         QVERIFY2(info.exists(), qPrintable(name));
@@ -187,7 +209,9 @@ void TestDemoGenerator::differentSeedDifferentCase()
     const QString other = m_tmp.filePath(QStringLiteral("seed-7"));
     DemoCaseGenerator(7).writeTo(other);
     for (const QString &name : { QStringLiteral("bank1_statement_utf8.csv"), QStringLiteral("bank2_vypiska_cp1251.csv"),
-                                 QStringLiteral("wallet_transfers.tsv") })
+                                 QStringLiteral("wallet_transfers.tsv"), QStringLiteral("collector2_statement.1c.txt"),
+                                 QStringLiteral("fund_usd_account.mt940"), QStringLiteral("collector3_statement.camt053.xml"),
+                                 QStringLiteral("str_meyirim.goaml.xml") })
         QVERIFY2(read(QDir(m_dir).filePath(name)) != read(QDir(other).filePath(name)), qPrintable(name));
 }
 
@@ -244,7 +268,11 @@ void TestDemoGenerator::ibansInFilesAreValid()
 {
     const QString all = QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("bank1_statement_utf8.csv"))))
         + Windows1251::decode(read(QDir(m_dir).filePath(QStringLiteral("bank2_vypiska_cp1251.csv"))))
-        + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("truth.json"))));
+        + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("truth.json"))))
+        + Windows1251::decode(read(QDir(m_dir).filePath(QStringLiteral("collector2_statement.1c.txt"))))
+        + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("fund_usd_account.mt940"))))
+        + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("collector3_statement.camt053.xml"))))
+        + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("str_meyirim.goaml.xml"))));
     const QRegularExpression iban(QStringLiteral("\\b(KZ|TR|AE)\\d\\d[0-9A-Z]{11,22}\\b"));
     QSet<QString> seen;
     for (auto it = iban.globalMatch(all); it.hasNext();) {
@@ -268,7 +296,10 @@ void TestDemoGenerator::taxIdsInFilesAreValid()
 {
     const QString all = Windows1251::decode(read(QDir(m_dir).filePath(QStringLiteral("bank2_vypiska_cp1251.csv"))))
         + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("bank1_statement_utf8.csv"))))
-        + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("truth.json"))));
+        + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("truth.json"))))
+        + Windows1251::decode(read(QDir(m_dir).filePath(QStringLiteral("collector2_statement.1c.txt"))))
+        + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("collector3_statement.camt053.xml"))))
+        + QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("str_meyirim.goaml.xml"))));
     QStringDecoder utf16(QStringDecoder::Utf16LE);
     const QString wallet = utf16.decode(read(QDir(m_dir).filePath(QStringLiteral("wallet_transfers.tsv"))).mid(2));
     const QRegularExpression twelve(QStringLiteral("(?<![0-9A-Z])\\d{12}(?![0-9])"));
@@ -399,6 +430,215 @@ void TestDemoGenerator::truthMatchesFiles()
     }
     QVERIFY(wallet.contains(QStringLiteral("29.02.2024 19:13:41")));
     QVERIFY(wallet.contains(QStringLiteral("29.02.2024 16:53:41")));
+}
+
+void TestDemoGenerator::originalFilesUnchanged_data()
+{
+    // The three original exports of the default case, pinned: the files in the newer formats were
+    // added after them and must not shift a single byte.
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("sha256");
+    QTest::newRow("bank1") << QStringLiteral("bank1_statement_utf8.csv")
+                           << QByteArray("71cbdecc1337926585b25a81dc2afdc754bd55c60beb82b13d12185405dc3dbd");
+    QTest::newRow("bank2") << QStringLiteral("bank2_vypiska_cp1251.csv")
+                           << QByteArray("324fddfa2119fccac1dbf1cc84a4b5e7eab6790c26e1df44400b215145ba1dd4");
+    QTest::newRow("wallet") << QStringLiteral("wallet_transfers.tsv")
+                            << QByteArray("0b013fe81bcad86455bb8ff1852e84487e2889c589e6dea305ec10b352ac7ca3");
+    QTest::newRow("bank2 mapping") << QStringLiteral("bank2_vypiska.mapping.json")
+                                   << QByteArray("fa977f8347a1980a45ec73a0fc1df44de23159200fcaecd9063fdc4e8b25db90");
+    QTest::newRow("wallet mapping") << QStringLiteral("wallet_transfers.mapping.json")
+                                    << QByteArray("c23d527454c817ee6afe0bb8034b4996a0a2f11a78bf3c3d66f000bc3abf2f67");
+}
+
+void TestDemoGenerator::originalFilesUnchanged()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, sha256);
+    QCOMPARE(QCryptographicHash::hash(read(QDir(m_dir).filePath(name)), QCryptographicHash::Sha256).toHex(), sha256);
+}
+
+void TestDemoGenerator::newFormatsAreWellFormed()
+{
+    const QByteArray oneC = read(QDir(m_dir).filePath(QStringLiteral("collector2_statement.1c.txt")));
+    QVERIFY(oneC.startsWith("1CClientBankExchange\r\n"));
+    QVERIFY(oneC.endsWith(Windows1251::encode(QStringLiteral("КонецФайла\r\n"))));
+    QVERIFY2(QString::fromUtf8(oneC).contains(QChar::ReplacementCharacter), "a Windows-1251 file must not pass as UTF-8");
+    const QString oneCText = Windows1251::decode(oneC);
+    QVERIFY(oneCText.contains(QStringLiteral("\r\nКодировка=Windows\r\n")));
+    QVERIFY(!oneCText.contains(QLatin1Char('?')));
+    QCOMPARE(oneCText.count(QStringLiteral("СекцияРасчСчет\r\n")), 7);
+    QCOMPARE(oneCText.count(QStringLiteral("СекцияДокумент=")), oneCText.count(QStringLiteral("КонецДокумента\r\n")));
+    QStringDecoder icu("windows-1251");
+    if (icu.isValid())
+        QCOMPARE(icu.decode(oneC), oneCText);
+
+    const QByteArray mt940 = read(QDir(m_dir).filePath(QStringLiteral("fund_usd_account.mt940")));
+    for (const char c : mt940)
+        QVERIFY(static_cast<unsigned char>(c) < 0x80);
+    for (const char *tag : { "\r\n:20:", "\r\n:25:", "\r\n:28C:", "\r\n:60F:C", "\r\n:61:", "\r\n:86:", "\r\n:62F:C" })
+        QVERIFY2(mt940.contains(tag), tag);
+    QCOMPARE(mt940.count("{4:\r\n"), 7);
+    QCOMPARE(mt940.count("\r\n-}\r\n"), 7);
+    for (const QByteArray &line : mt940.split('\n'))
+        QVERIFY2(line.startsWith('{') || line.size() <= 66, line.constData()); // 65 characters and the CR
+
+    for (const QString &name : { QStringLiteral("collector3_statement.camt053.xml"), QStringLiteral("str_meyirim.goaml.xml") }) {
+        QXmlStreamReader xml(read(QDir(m_dir).filePath(name)));
+        QString root;
+        QString ns;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement && root.isEmpty()) {
+                root = xml.name().toString();
+                ns = xml.namespaceUri().toString();
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(name + QStringLiteral(": ") + xml.errorString()));
+        if (name.contains(QLatin1String("camt"))) {
+            QCOMPARE(root, QStringLiteral("Document"));
+            QCOMPARE(ns, QStringLiteral("urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"));
+        } else {
+            QCOMPARE(root, QStringLiteral("report"));
+        }
+    }
+    const QString camt = QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("collector3_statement.camt053.xml"))));
+    for (const char *element : { "<Ntry>", "<NtryDtls>", "<TxDtls>", "<RltdPties>", "<IBAN>", "<Ustrd>", "<Cd>OPBD</Cd>", "<Cd>CLBD</Cd>" })
+        QVERIFY2(camt.contains(QLatin1String(element)), element);
+    const QString str = QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("str_meyirim.goaml.xml"))));
+    for (const char *element : { "<report_code>STR</report_code>", "<t_from_my_client>", "<t_to>", "<id_number>",
+                                 "<birthdate>", "<tph_number>", "<nationality1>KZ</nationality1>", "<indicator>" })
+        QVERIFY2(str.contains(QLatin1String(element)), element);
+
+    const QString list = QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("national_list.csv"))));
+    QVERIFY(list.startsWith(QStringLiteral("Full name,Aliases,Birth date,Nationality,Document,Type,Reference,Listed on,")));
+}
+
+void TestDemoGenerator::newFilesAgreeWithTheStory()
+{
+    const QJsonObject t = truth(m_dir);
+    const QJsonObject story = t.value(QStringLiteral("story")).toObject();
+    const QJsonArray subjects = t.value(QStringLiteral("subjects")).toArray();
+    const auto subject = [&subjects](const QString &key) {
+        for (const QJsonValue &s : subjects)
+            if (s.toObject().value(QStringLiteral("key")).toString() == key)
+                return s.toObject();
+        return QJsonObject();
+    };
+
+    // The STR reports the fund's first payouts exactly as the statements show them.
+    const QString str = QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("str_meyirim.goaml.xml"))));
+    const QJsonArray payouts = story.value(QStringLiteral("payouts")).toArray();
+    const QJsonArray reported = story.value(QStringLiteral("suspiciousTransactionReport")).toObject()
+                                    .value(QStringLiteral("transactions")).toArray();
+    QCOMPARE(reported.size(), 9);
+    for (qsizetype i = 0; i < reported.size(); ++i) {
+        const QJsonObject r = reported.at(i).toObject();
+        const QJsonObject p = payouts.at(i).toObject();
+        QCOMPARE(r.value(QStringLiteral("amountMinor")), p.value(QStringLiteral("amountMinor")));
+        QCOMPARE(r.value(QStringLiteral("time")), p.value(QStringLiteral("time")));
+        QCOMPARE(r.value(QStringLiteral("collector")), p.value(QStringLiteral("collector")));
+        QVERIFY(str.contains(QStringLiteral("<account>%1</account>").arg(p.value(QStringLiteral("account")).toString())));
+        QVERIFY(str.contains(r.value(QStringLiteral("transactionnumber")).toString()));
+    }
+    const QJsonObject charity = subject(QStringLiteral("charity"));
+    QVERIFY(str.contains(QStringLiteral("<incorporation_number>%1</incorporation_number>").arg(charity.value(QStringLiteral("taxId")).toString())));
+    for (const QString &key : { QStringLiteral("collectorA"), QStringLiteral("collectorB"), QStringLiteral("collectorC") })
+        QVERIFY2(str.contains(QStringLiteral("<id_number>%1</id_number>").arg(subject(key).value(QStringLiteral("taxId")).toString())), qPrintable(key));
+    // Collector B's phone is her TezPay wallet number.
+    const QString wallet = subject(QStringLiteral("collectorB")).value(QStringLiteral("accounts")).toArray().at(1).toObject()
+                               .value(QStringLiteral("id")).toString();
+    QVERIFY(str.contains(QStringLiteral("<tph_number>%1 %2 %3 %4</tph_number>")
+                             .arg(wallet.mid(4, 3), wallet.mid(7, 3), wallet.mid(10, 2), wallet.mid(12, 2))));
+
+    // The wires abroad go to the same accounts as in the original files.
+    // :86: continues on the next line without a separator.
+    const QString mt940 = QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("fund_usd_account.mt940"))))
+                              .remove(QStringLiteral("\r\n"));
+    const QString camt = QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("collector3_statement.camt053.xml"))));
+    const QString tradeCover = subject(QStringLiteral("recipientTradeCover")).value(QStringLiteral("accounts")).toArray().at(0)
+                                   .toObject().value(QStringLiteral("id")).toString();
+    QVERIFY(!tradeCover.isEmpty());
+    QVERIFY(mt940.contains(QStringLiteral("?31") + tradeCover));
+    QVERIFY(camt.contains(QStringLiteral("<IBAN>%1</IBAN>").arg(tradeCover)));
+
+    const QJsonObject gap = story.value(QStringLiteral("statementGap")).toObject();
+    QCOMPARE(gap.value(QStringLiteral("file")).toString(), QStringLiteral("collector2_statement.1c.txt"));
+    QVERIFY(gap.value(QStringLiteral("differenceMinor")).toInteger() > 0);
+    QCOMPARE(gap.value(QStringLiteral("nextOpeningMinor")).toInteger() - gap.value(QStringLiteral("previousClosingMinor")).toInteger(),
+             gap.value(QStringLiteral("differenceMinor")).toInteger());
+
+    const qint64 threshold = story.value(QStringLiteral("threshold")).toObject().value(QStringLiteral("amountMinor")).toInteger();
+    for (const QJsonValue &a : story.value(QStringLiteral("otherAccounts")).toArray())
+        for (const QJsonValue &d : a.toObject().value(QStringLiteral("structuredDeposits")).toArray())
+            QVERIFY(d.toObject().value(QStringLiteral("amountMinor")).toInteger() < threshold);
+
+    // The national list spells collector C in Latin letters, never as the case does.
+    const QString list = QString::fromUtf8(read(QDir(m_dir).filePath(QStringLiteral("national_list.csv"))));
+    const QString collectorC = subject(QStringLiteral("collectorC")).value(QStringLiteral("name")).toString();
+    QVERIFY(!list.contains(collectorC.section(QLatin1Char(' '), 0, 0)));
+    QVERIFY(list.contains(QStringLiteral("AKHMEDOV Timur Ilyasovich")));
+}
+
+void TestDemoGenerator::newFilesImport_data()
+{
+    QTest::addColumn<int>("index");
+    for (int i = 3; i < static_cast<int>(m_files.size()); ++i)
+        QTest::newRow(qPrintable(m_files[static_cast<size_t>(i)].fileName)) << i;
+}
+
+void TestDemoGenerator::newFilesImport()
+{
+    QFETCH(int, index);
+    const DemoFile &file = m_files[static_cast<size_t>(index)];
+    fundtrace::db::CaseFile caseFile = fundtrace::db::CaseFile::create(
+            m_tmp.filePath(QStringLiteral("import-%1.ftcase").arg(index)), QStringLiteral("demo import test"));
+    fundtrace::import::ImportOptions options;
+    options.format = file.importFormat;
+    options.listName = file.listName;
+    fundtrace::import::ImportResult result;
+    try {
+        result = fundtrace::import::FileImporter(caseFile, options).importFile(QDir(m_dir).filePath(file.fileName));
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
+    QVERIFY2(result.status == fundtrace::import::ImportResult::Status::Imported, qPrintable(result.message));
+    QCOMPARE(result.rowsRejected, std::int64_t(0));
+    const QJsonArray files = truth(m_dir).value(QStringLiteral("files")).toArray();
+    QCOMPARE(result.rowsImported, std::int64_t(files.at(index).toObject().value(QStringLiteral("rows")).toInt()));
+
+    const std::int64_t gaps = caseFile.db().scalarInt("SELECT count(*) FROM data_quality_findings WHERE kind = 'statement_gap'");
+    const std::int64_t mismatches = caseFile.db().scalarInt("SELECT count(*) FROM data_quality_findings WHERE kind = 'balance_mismatch'");
+    QCOMPARE(mismatches, std::int64_t(0));
+    QCOMPARE(gaps, std::int64_t(file.importFormat == u"1c" ? 1 : 0));
+    if (file.importFormat == u"1c" || file.importFormat == u"mt940" || file.importFormat == u"camt")
+        QCOMPARE(caseFile.db().scalarInt("SELECT count(*) FROM statements"), std::int64_t(7));
+}
+
+void TestDemoGenerator::wholeCaseImportsIntoOneCase()
+{
+    // What buildDemoCase does: every file, in order, through FileImporter with the file's format,
+    // mapping and list name.
+    fundtrace::db::CaseFile caseFile = fundtrace::db::CaseFile::create(m_tmp.filePath(QStringLiteral("whole.ftcase")),
+                                                                       QStringLiteral("demo"));
+    std::int64_t rejected = 0;
+    for (const DemoFile &file : m_files) {
+        fundtrace::import::ImportOptions options;
+        options.format = file.importFormat;
+        options.listName = file.listName;
+        if (!file.mappingFileName.isEmpty())
+            options.mapping = fundtrace::import::ImportMapping::load(QDir(m_dir).filePath(file.mappingFileName));
+        fundtrace::import::ImportResult result;
+        try {
+            result = fundtrace::import::FileImporter(caseFile, options).importFile(QDir(m_dir).filePath(file.fileName));
+        } catch (const std::exception &e) {
+            QFAIL(qPrintable(file.fileName + QStringLiteral(": ") + QString::fromUtf8(e.what())));
+        }
+        QVERIFY2(result.status == fundtrace::import::ImportResult::Status::Imported,
+                 qPrintable(file.fileName + QStringLiteral(": ") + result.message));
+        QVERIFY2(result.rowsImported > 0, qPrintable(file.fileName));
+        rejected += result.rowsRejected;
+    }
+    QCOMPARE(rejected, std::int64_t(truth(m_dir).value(QStringLiteral("rejects")).toArray().size()));
+    QCOMPARE(caseFile.db().scalarInt("SELECT count(*) FROM sources"), std::int64_t(m_files.size()));
 }
 
 void TestDemoGenerator::benchmarkRowCountIsExact()

@@ -10,6 +10,8 @@ namespace fundtrace::ui {
 // What the import wizard's pages settle between them, read by the next page and the run page.
 struct ImportChoices {
     QStringList files;
+    QString format;              // "" = detect per file; else an ImportFormat name ("--format")
+    QString listName;            // sanctions lists: the name to file the list under
     QString encoding;            // "" = detect
     QString delimiter;           // "" = detect
     bool hasHeader = true;

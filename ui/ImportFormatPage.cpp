@@ -2,6 +2,7 @@
 
 #include "ImportWizard.h"
 #include "import/CsvInput.h"
+#include "import/ImportFormat.h"
 #include "import/ImportPreview.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -41,6 +43,8 @@ ImportFormatPage::ImportFormatPage(ImportWizard *wizard)
     : QWizardPage(wizard)
     , m_wizard(wizard)
     , m_file(new QComboBox(this))
+    , m_format(new QComboBox(this))
+    , m_listName(new QLineEdit(this))
     , m_encoding(new QComboBox(this))
     , m_delimiter(new QComboBox(this))
     , m_hasHeader(new QCheckBox(tr("First row holds column names"), this))
@@ -51,6 +55,17 @@ ImportFormatPage::ImportFormatPage(ImportWizard *wizard)
     setTitle(tr("Check how the file is read"));
     setSubTitle(tr("Encoding and delimiter are detected; override them if the table below looks wrong "
                    "(garbled letters, everything in one column)."));
+
+    m_format->setObjectName(QStringLiteral("importFormat"));
+    m_format->addItem(tr("Detect from content"), QString());
+    for (const import::ImportFormat format :
+         { import::ImportFormat::Csv, import::ImportFormat::Xlsx, import::ImportFormat::OneC, import::ImportFormat::Camt,
+           import::ImportFormat::Mt940, import::ImportFormat::GoAml, import::ImportFormat::UnList,
+           import::ImportFormat::OfacSdnXml, import::ImportFormat::OfacSdnCsv, import::ImportFormat::EuList,
+           import::ImportFormat::FtmJson, import::ImportFormat::NationalList })
+        m_format->addItem(import::formatDescription(format), import::formatName(format));
+    m_listName->setObjectName(QStringLiteral("importListName"));
+    m_listName->setPlaceholderText(tr("Name to file a sanctions list under (required for national lists)"));
 
     m_encoding->setObjectName(QStringLiteral("importEncoding"));
     m_encoding->addItem(tr("Detect"), QString());
@@ -74,6 +89,8 @@ ImportFormatPage::ImportFormatPage(ImportWizard *wizard)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Preview file:"), m_file);
+    form->addRow(tr("F&ormat:"), m_format);
+    form->addRow(tr("&List name:"), m_listName);
     auto buddyLabel = [this](const QString &text, QWidget *buddy) {
         auto *label = new QLabel(text, this);
         label->setBuddy(buddy);
@@ -99,6 +116,8 @@ ImportFormatPage::ImportFormatPage(ImportWizard *wizard)
     layout->addWidget(m_raw, 1);
 
     connect(m_file, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reload);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reload);
+    connect(m_listName, &QLineEdit::textChanged, this, &ImportFormatPage::storeChoices);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reload);
     connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reload);
     connect(m_hasHeader, &QCheckBox::toggled, this, &ImportFormatPage::reload);
@@ -118,6 +137,8 @@ void ImportFormatPage::initializePage()
 void ImportFormatPage::storeChoices()
 {
     ImportChoices &choices = m_wizard->choices();
+    choices.format = m_format->currentData().toString();
+    choices.listName = m_listName->text().trimmed();
     choices.encoding = m_encoding->currentData().toString();
     choices.delimiter = m_delimiter->currentData().toString();
     choices.hasHeader = m_hasHeader->isChecked();
@@ -139,6 +160,28 @@ void ImportFormatPage::reload()
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
+        const QString format = formatOf(path);
+        const auto known = import::formatFromName(format);
+        const bool tabular = format == QLatin1String("csv") || format == QLatin1String("national-list");
+        m_listName->setEnabled(known && import::isSanctionsList(*known));
+        for (QWidget *widget : std::initializer_list<QWidget *> { m_encoding, m_delimiter, m_skipRows, m_hasHeader })
+            widget->setEnabled(tabular);
+        m_raw->setVisible(tabular);
+        if (!tabular) {
+            const QString description = known ? import::formatDescription(*known) : format;
+            m_detected->setText(
+                    tr("Read as <b>%1</b>. This format carries its own structure, so no column mapping is needed: "
+                       "press Import to bring it into the case.%2")
+                            .arg(description.toHtmlEscaped(),
+                                 format == QLatin1String("xlsx")
+                                         ? tr(" Sheets are read with their title blocks skipped and the header row "
+                                              "recognised.")
+                                         : QString()));
+            m_readable = true;
+            QApplication::restoreOverrideCursor();
+            emit completeChanged();
+            return;
+        }
         const import::ImportPreview preview = import::previewFile(path, choices.formatOnly(), choices.encoding, kRawRows);
         m_raw->setColumnCount(static_cast<int>(preview.headers.size()));
         m_raw->setHorizontalHeaderLabels(preview.headers);
@@ -169,6 +212,26 @@ void ImportFormatPage::reload()
     }
     QApplication::restoreOverrideCursor();
     emit completeChanged();
+}
+
+QString ImportFormatPage::formatOf(const QString &path) const
+{
+    const QString chosen = m_format->currentData().toString();
+    return chosen.isEmpty() ? import::formatName(import::detectFormat(path)) : chosen;
+}
+
+int ImportFormatPage::nextId() const
+{
+    for (const QString &path : m_wizard->choices().files) {
+        try {
+            const QString format = formatOf(path);
+            if (format == QLatin1String("csv"))
+                return ImportWizard::MappingPage;
+        } catch (const std::exception &) {
+            return ImportWizard::MappingPage; // unreadable: the mapping page reports it
+        }
+    }
+    return ImportWizard::RunPage;
 }
 
 bool ImportFormatPage::isComplete() const

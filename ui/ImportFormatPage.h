@@ -5,6 +5,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QSpinBox;
 class QTableWidget;
 
@@ -23,6 +24,8 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
+    // Structured formats (1C, camt, MT940, goAML, lists) need no column mapping.
+    int nextId() const override;
 
     QTableWidget *rawTable() const { return m_raw; }
     QComboBox *encodingCombo() const { return m_encoding; }
@@ -31,9 +34,13 @@ public:
 private:
     void reload();
     void storeChoices();
+    // The format a file will be imported as: the user's choice, else detected from its content.
+    QString formatOf(const QString &path) const;
 
     ImportWizard *m_wizard;
     QComboBox *m_file;
+    QComboBox *m_format;
+    QLineEdit *m_listName;
     QComboBox *m_encoding;
     QComboBox *m_delimiter;
     QCheckBox *m_hasHeader;

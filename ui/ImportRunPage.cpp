@@ -3,7 +3,7 @@
 #include "Icons.h"
 #include "ImportWizard.h"
 #include "db/CaseFile.h"
-#include "import/CsvImporter.h"
+#include "import/FileImporter.h"
 #include "import/RejectsReport.h"
 #include "util/Logging.h"
 
@@ -125,7 +125,12 @@ void ImportRunPage::start()
     const QString casePath = m_wizard->casePath();
     const QStringList files = choices.files;
     import::ImportOptions options;
-    options.mapping = choices.mapping;
+    // Only a mapping the user set up applies; structured formats and XLSX without one are read
+    // by their own rules or by recognising the header.
+    if (!choices.mapping.isEmpty())
+        options.mapping = choices.mapping;
+    options.format = choices.format;
+    options.listName = choices.listName;
     options.encoding = choices.encoding;
     options.force = choices.force;
     options.strict = choices.strict;
@@ -158,7 +163,7 @@ void ImportRunPage::start()
                 };
                 progress(import::ImportProgress {});
                 outcome.results.push_back(
-                        import::CsvImporter(caseFile, options).importFile(files[index], progress, &m_cancelFlag));
+                        import::FileImporter(caseFile, options).importFile(files[index], progress, &m_cancelFlag));
             }
         } catch (const std::exception &error) {
             outcome.fatal = QString::fromUtf8(error.what());

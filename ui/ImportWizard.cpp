@@ -18,7 +18,7 @@ ImportWizard::ImportWizard(const QString &casePath, QWidget *parent)
     , m_mappingPage(new ImportMappingPage(this))
     , m_runPage(new ImportRunPage(this))
 {
-    setWindowTitle(tr("Import Bank Exports"));
+    setWindowTitle(tr("Import Files"));
     setWindowIcon(icon("import"));
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnLastPage);

@@ -1,7 +1,7 @@
 #include "demo/DemoCaseBuilder.h"
 
 #include "db/CaseFile.h"
-#include "import/CsvImporter.h"
+#include "import/FileImporter.h"
 #include "import/ImportPreview.h"
 #include "import/RejectsReport.h"
 #include "query/CaseSummary.h"
@@ -34,10 +34,12 @@ DemoCaseReport buildDemoCase(const QString &outDir, quint64 seed, int scale)
     QJsonArray fileResults;
     for (const DemoFile &file : files) {
         import::ImportOptions options;
+        options.format = file.importFormat;
+        options.listName = file.listName;
         if (!file.mappingFileName.isEmpty())
             options.mapping = import::ImportMapping::load(QDir(report.dataDir).filePath(file.mappingFileName));
         const import::ImportResult result =
-                import::CsvImporter(caseFile, options).importFile(QDir(report.dataDir).filePath(file.fileName));
+                import::FileImporter(caseFile, options).importFile(QDir(report.dataDir).filePath(file.fileName));
         report.allImported = report.allImported && result.status == import::ImportResult::Status::Imported;
         rejects.insert(rejects.end(), result.rejects.begin(), result.rejects.end());
         fileResults.append(QJsonObject { { QStringLiteral("file"), file.fileName },

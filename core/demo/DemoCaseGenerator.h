@@ -12,6 +12,8 @@ struct DemoFile {
     QString format;          // e.g. "CSV, Windows-1251, ';'"
     QString mappingFileName; // empty: import without a mapping (headers are guessed)
     QString description;
+    QString importFormat = QStringLiteral("csv"); // the importer's --format name: csv, 1c, mt940, camt, goaml, ...
+    QString listName;        // sanctions lists only: the name to file the list under (--list-name)
 };
 
 // Writes the fictional demo case: a public fund in Almaty that crowdfunds "for sick children" and

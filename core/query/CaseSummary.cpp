@@ -32,6 +32,16 @@ CaseSummary CaseSummary::of(const db::CaseFile &caseFile)
     summary.sources = db.scalarInt("SELECT count(*) FROM sources");
     summary.rejects = db.scalarInt("SELECT coalesce(sum(rows_rejected), 0) FROM sources");
     summary.annotations = db.scalarInt("SELECT count(*) FROM annotations");
+    summary.statements = db.scalarInt("SELECT count(*) FROM statements");
+    summary.reports = db.scalarInt("SELECT count(*) FROM reports");
+    db::Statement findings = db.prepare(
+            "SELECT source_id, kind, severity, message FROM data_quality_findings ORDER BY source_id, id");
+    while (findings.step())
+        summary.findings.push_back({ findings.int64(0), findings.qtext(1), findings.qtext(2), findings.qtext(3) });
+    db::Statement lists = db.prepare(
+            "SELECT name, version_date, entry_count FROM sanction_lists WHERE is_current = 1 ORDER BY name");
+    while (lists.step())
+        summary.sanctionLists.push_back({ lists.qtext(0), lists.qtext(1), lists.int64(2) });
 
     db::Statement range = db.prepare("SELECT min(booked_at), max(booked_at) FROM transactions");
     if (range.step()) {
@@ -75,8 +85,23 @@ QJsonObject CaseSummary::toJson() const
         { QStringLiteral("sources"), qint64(sources) },
         { QStringLiteral("rejected_rows"), qint64(rejects) },
         { QStringLiteral("annotations"), qint64(annotations) },
+        { QStringLiteral("statements"), qint64(statements) },
+        { QStringLiteral("reports"), qint64(reports) },
         { QStringLiteral("totals"), currencies },
     };
+    QJsonArray findingsJson;
+    for (const DataQualityFinding &finding : findings)
+        findingsJson.append(QJsonObject { { QStringLiteral("source_id"), qint64(finding.sourceId) },
+                                          { QStringLiteral("kind"), finding.kind },
+                                          { QStringLiteral("severity"), finding.severity },
+                                          { QStringLiteral("message"), finding.message } });
+    json.insert(QStringLiteral("data_quality_findings"), findingsJson);
+    QJsonArray listsJson;
+    for (const SanctionListSummary &list : sanctionLists)
+        listsJson.append(QJsonObject { { QStringLiteral("name"), list.name },
+                                       { QStringLiteral("version_date"), list.versionDate },
+                                       { QStringLiteral("entries"), qint64(list.entries) } });
+    json.insert(QStringLiteral("sanction_lists"), listsJson);
     json.insert(QStringLiteral("first_booked_at"), firstBookedAt ? QJsonValue(isoUtc(*firstBookedAt)) : QJsonValue());
     json.insert(QStringLiteral("last_booked_at"), lastBookedAt ? QJsonValue(isoUtc(*lastBookedAt)) : QJsonValue());
     return json;

@@ -18,6 +18,19 @@ struct CurrencyTotals {
     std::int64_t debitMinor = 0;
 };
 
+struct SanctionListSummary {
+    QString name;
+    QString versionDate;
+    std::int64_t entries = 0;
+};
+
+struct DataQualityFinding {
+    std::int64_t sourceId = 0;
+    QString kind;
+    QString severity;
+    QString message;
+};
+
 struct CaseSummary {
     QString path;
     QString title;
@@ -31,6 +44,10 @@ struct CaseSummary {
     std::int64_t sources = 0;
     std::int64_t rejects = 0;
     std::int64_t annotations = 0;
+    std::int64_t statements = 0;
+    std::int64_t reports = 0;
+    std::vector<DataQualityFinding> findings;
+    std::vector<SanctionListSummary> sanctionLists;   // current versions only
     std::optional<std::int64_t> firstBookedAt;
     std::optional<std::int64_t> lastBookedAt;
     std::vector<CurrencyTotals> totals;

@@ -64,8 +64,13 @@ CREATE TABLE reports (
     submission_date    TEXT,
     reason             TEXT,
     action             TEXT,
-    indicators         TEXT                  -- JSON array of indicator codes
+    indicators         TEXT,                 -- JSON array of indicator codes
+    submission_code    TEXT,                 -- E electronic / M manual
+    fiu_ref_number     TEXT,
+    currency_code_local TEXT,                -- currency of the amount_local values
+    reporting_person   TEXT                  -- name of the reporting officer
 );
+CREATE INDEX reports_source ON reports(source_id);
 
 -- Sanctions and terrorist lists. Re-importing a list replaces its entries; sanction_lists keeps
 -- one row per imported version.

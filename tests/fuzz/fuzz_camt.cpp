@@ -1,0 +1,36 @@
+// libFuzzer target for the camt.052/053/054 reader: the bytes become an XML file, which is streamed to the end as the importer does (DOCTYPE refusal, entries, batches, balances).
+// ImportError is the expected outcome for most inputs; crashes, leaks, hangs, unbounded memory
+// and sanitizer reports are the findings. Build and run: see tests/fuzz/README.md.
+
+#include "import/ImportPreview.h"
+#include "import/bank/CamtRowSource.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    static QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("statement.xml"));
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return 0;
+        file.write(reinterpret_cast<const char *>(data), static_cast<qint64>(size));
+    }
+    try {
+        fundtrace::import::CamtRowSource reader(path, QTimeZone(QByteArrayLiteral("Asia/Almaty")));
+        fundtrace::import::RowSource::Row row;
+        fundtrace::import::ParsedTransaction parsed;
+        fundtrace::import::RowProblem problem;
+        while (reader.next(row, parsed, problem)) {
+        }
+        (void)reader.statements();
+    } catch (const fundtrace::import::ImportError &) {
+    }
+    return 0;
+}
