@@ -56,6 +56,7 @@ private slots:
     void casePropertiesShowCounts();
     void logPanelShowsMessages();
     void importWizardImportsFile();
+    void importWizardSkipsMappingForStructuredFormats();
     void opensDemoCase();
 
 private:
@@ -384,6 +385,29 @@ void TestMainWindow::importWizardImportsFile()
     QTRY_COMPARE(model->rowCount(), kRows + 3);
     QTRY_COMPARE(m_window->sourcesPanel()->model()->rowCount(), 3);
     keepScreenshot(&wizard, QStringLiteral("import-result"));
+    wizard.accept();
+}
+
+void TestMainWindow::importWizardSkipsMappingForStructuredFormats()
+{
+    const QString statement = QStringLiteral(FUNDTRACE_TEST_DATA "/mt940/halyk_two_days.sta");
+    ui::ImportWizard wizard(m_casePath, m_window.get());
+    wizard.addFiles({ statement });
+    wizard.show();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ui::ImportWizard::FormatPage));
+    QVERIFY(!wizard.formatPage()->rawTable()->isVisible());
+    QVERIFY(wizard.findChild<QLabel *>(QString(), Qt::FindChildrenRecursively) != nullptr);
+    keepScreenshot(&wizard, QStringLiteral("import-format-mt940"));
+    // An MT940 statement carries its own structure: the wizard goes straight to the import.
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ui::ImportWizard::RunPage));
+    ui::ImportRunPage *run = wizard.runPage();
+    QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 30000);
+    QCOMPARE(run->results().size(), std::size_t(1));
+    QCOMPARE(int(run->results().front().status), int(import::ImportResult::Status::Imported));
+    QVERIFY(run->results().front().rowsImported > 0);
+    keepScreenshot(&wizard, QStringLiteral("import-result-mt940"));
     wizard.accept();
 }
 
