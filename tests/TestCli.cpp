@@ -198,7 +198,7 @@ void TestCli::demoBuildsCase()
     const QJsonObject summary = QJsonDocument::fromJson(summaryFile.readAll()).object();
     QVERIFY(summary[QStringLiteral("transactions")].toInt() > 500);
     // Bank exports in CSV, 1C, MT940 and camt.053, a goAML report and a national list.
-    QCOMPARE(summary[QStringLiteral("sources")].toInt(), 8);
+    QCOMPARE(summary[QStringLiteral("sources")].toInt(), 9);
     QVERIFY(summary[QStringLiteral("statements")].toInt() > 0);
     QCOMPARE(summary[QStringLiteral("reports")].toInt(), 1);
     QCOMPARE(summary[QStringLiteral("sanction_lists")].toArray().size(), 1);

@@ -15,6 +15,7 @@
 #include "demo/NationalListWriter.h"
 #include "demo/OneCStatementWriter.h"
 #include "demo/WalletRegistryWriter.h"
+#include "demo/XlsxStatementWriter.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -155,6 +156,12 @@ std::vector<DemoFile> DemoCaseGenerator::writeTo(const QString &dir) const
                                             "entries are case subjects spelled differently."));
     list.listName = NationalListWriter::listName();
     add(list, NationalListWriter::write(out.filePath(list.fileName), ledger, cast, facts), QStringLiteral("UTF-8"));
+    const DemoFile xlsx = demoFile(XlsxStatementWriter::fileName(), QStringLiteral("xlsx"),
+                                   QStringLiteral("Excel workbook (XLSX), one sheet"),
+                                   QStringLiteral("Zhetysu Kapital Bank: Excel statement of a background wholesaler's "
+                                                  "account (merged title block, debit/credit columns, Excel dates); "
+                                                  "the closing totals row is rejected."));
+    add(xlsx, XlsxStatementWriter::write(out.filePath(xlsx.fileName), ledger, cast, m_seed, facts), QStringLiteral("UTF-8"));
 
     ExportText::save(out.filePath(truthFileName()), json(facts.toJson(m_seed, m_scale)));
     return files;
