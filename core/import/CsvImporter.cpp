@@ -1,6 +1,7 @@
 #include "import/CsvImporter.h"
 
 #include "import/CsvInput.h"
+#include "import/CaseTimeZone.h"
 #include "import/ImportPreview.h"
 #include "import/ImportSession.h"
 #include "import/RowConverter.h"
@@ -9,21 +10,6 @@
 #include <QJsonDocument>
 
 namespace fundtrace::import {
-namespace {
-
-QTimeZone zoneFor(const ImportMapping &mapping, const db::CaseFile &caseFile)
-{
-    const QString name = !mapping.timezone.isEmpty() ? mapping.timezone
-                                                     : caseFile.meta(QStringLiteral("timezone"), QStringLiteral("Asia/Almaty"));
-    QTimeZone zone(name.toUtf8());
-    if (!zone.isValid())
-        throw ImportError(QStringLiteral("unknown time zone \"%1\" (use an IANA name such as "
-                                         "Asia/Almaty)").arg(name));
-    return zone;
-}
-
-} // namespace
-
 CsvImporter::CsvImporter(db::CaseFile &caseFile, ImportOptions options)
     : m_case(caseFile)
     , m_options(std::move(options))
@@ -47,7 +33,7 @@ ImportResult CsvImporter::importFile(const QString &path, const ProgressCallback
         context.setMappingJson(QString::fromUtf8(QJsonDocument(mapping.toJson()).toJson(QJsonDocument::Compact)));
         std::optional<RowConverter> converter;
         try {
-            converter.emplace(mapping, input.headers(), zoneFor(mapping, m_case),
+            converter.emplace(mapping, input.headers(), caseTimeZone(m_case, mapping.timezone),
                               m_case.meta(QStringLiteral("base_currency"), QStringLiteral("KZT")));
         } catch (const ImportError &error) {
             throw ImportError(QStringLiteral("%1: %2%3").arg(

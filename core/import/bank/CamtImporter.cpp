@@ -1,7 +1,7 @@
 #include "import/bank/CamtImporter.h"
 
 #include "import/ImportSession.h"
-#include "import/bank/CaseTimeZone.h"
+#include "import/CaseTimeZone.h"
 #include "import/bank/CamtRowSource.h"
 #include "import/bank/StatementReconciler.h"
 

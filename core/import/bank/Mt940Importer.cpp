@@ -1,7 +1,7 @@
 #include "import/bank/Mt940Importer.h"
 
 #include "import/ImportSession.h"
-#include "import/bank/CaseTimeZone.h"
+#include "import/CaseTimeZone.h"
 #include "import/bank/Mt940RowSource.h"
 #include "import/bank/StatementReconciler.h"
 

@@ -2,7 +2,7 @@
 
 #include "import/ImportPreview.h"
 #include "import/ImportSession.h"
-#include "import/bank/CaseTimeZone.h"
+#include "import/CaseTimeZone.h"
 #include "import/bank/OneCRowSource.h"
 #include "import/bank/StatementReconciler.h"
 

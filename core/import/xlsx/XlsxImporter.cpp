@@ -1,5 +1,6 @@
 #include "import/xlsx/XlsxImporter.h"
 
+#include "import/CaseTimeZone.h"
 #include "import/ImportPreview.h"
 #include "import/ImportSession.h"
 #include "import/RowConverter.h"
@@ -11,22 +12,6 @@
 #include <QJsonDocument>
 
 namespace fundtrace::import {
-namespace {
-
-QTimeZone zoneFor(const ImportMapping &mapping, const db::CaseFile &caseFile)
-{
-    const QString name = !mapping.timezone.isEmpty()
-            ? mapping.timezone
-            : caseFile.meta(QStringLiteral("timezone"), QStringLiteral("Asia/Almaty"));
-    QTimeZone zone(name.toUtf8());
-    if (!zone.isValid())
-        throw ImportError(QStringLiteral("unknown time zone \"%1\" (use an IANA name such as "
-                                         "Asia/Almaty)").arg(name));
-    return zone;
-}
-
-} // namespace
-
 XlsxImporter::XlsxImporter(db::CaseFile &caseFile, ImportOptions options)
     : m_case(caseFile)
     , m_options(std::move(options))
@@ -60,7 +45,7 @@ ImportResult XlsxImporter::importFile(const QString &path, const ProgressCallbac
             }
             std::optional<RowConverter> converter;
             try {
-                converter.emplace(table.mapping(), table.headers(), zoneFor(table.mapping(), m_case), currency);
+                converter.emplace(table.mapping(), table.headers(), caseTimeZone(m_case, table.mapping().timezone), currency);
             } catch (const ImportError &error) {
                 if (skipUnrecognised) {
                     skipped << sheet->name;

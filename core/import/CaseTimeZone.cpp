@@ -1,16 +1,16 @@
-#include "import/bank/CaseTimeZone.h"
+#include "import/CaseTimeZone.h"
 
 #include "import/ImportPreview.h"
 
 namespace fundtrace::import {
 
-QTimeZone caseTimeZone(const db::CaseFile &caseFile)
+QTimeZone caseTimeZone(const db::CaseFile &caseFile, const QString &overrideName)
 {
-    const QString name = caseFile.meta(QStringLiteral("timezone"), QStringLiteral("Asia/Almaty"));
+    const QString name = !overrideName.isEmpty() ? overrideName
+                                                 : caseFile.meta(QStringLiteral("timezone"), QStringLiteral("Asia/Almaty"));
     QTimeZone zone(name.toUtf8());
     if (!zone.isValid())
-        throw ImportError(QStringLiteral("unknown time zone \"%1\" in the case settings (use an IANA name such "
-                                         "as Asia/Almaty)").arg(name));
+        throw ImportError(QStringLiteral("unknown time zone \"%1\" (use an IANA name such as Asia/Almaty)").arg(name));
     return zone;
 }
 
