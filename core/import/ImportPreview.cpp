@@ -16,6 +16,24 @@ QString text(std::string_view view)
 
 } // namespace
 
+void describeConversion(PreviewRow &row, bool converted, const ParsedTransaction &parsed, const RowProblem &problem)
+{
+    if (!converted) {
+        row.reason = problem.column.isEmpty() ? problem.reason
+                                              : QStringLiteral("%1: %2").arg(problem.column, problem.reason);
+        return;
+    }
+    row.ok = true;
+    row.dateUtc = QDateTime::fromSecsSinceEpoch(parsed.bookedAt, QTimeZone::utc()).toString(Qt::ISODate);
+    row.direction = QString(QLatin1Char(parsed.direction));
+    row.amount = model::formatAmount(parsed.amountMinor, parsed.currency);
+    row.account = text(parsed.account);
+    row.counterparty = text(parsed.counterpartyName);
+    if (!parsed.counterpartyAccount.empty())
+        row.counterparty += QStringLiteral(" [%1]").arg(text(parsed.counterpartyAccount));
+    row.purpose = text(parsed.purpose);
+}
+
 ImportPreview previewFile(const QString &path, const std::optional<ImportMapping> &mapping,
                           const QString &encodingOverride, int maxRows)
 {
@@ -56,19 +74,8 @@ ImportPreview previewFile(const QString &path, const std::optional<ImportMapping
         widest = std::max(widest, static_cast<int>(row.raw.size()));
         if (!converter) {
             row.reason = mappingProblem;
-        } else if (converter->convert(record, parsed, problem)) {
-            row.ok = true;
-            row.dateUtc = QDateTime::fromSecsSinceEpoch(parsed.bookedAt, QTimeZone::utc()).toString(Qt::ISODate);
-            row.direction = QString(QLatin1Char(parsed.direction));
-            row.amount = model::formatAmount(parsed.amountMinor, parsed.currency);
-            row.account = text(parsed.account);
-            row.counterparty = text(parsed.counterpartyName);
-            if (!parsed.counterpartyAccount.empty())
-                row.counterparty += QStringLiteral(" [%1]").arg(text(parsed.counterpartyAccount));
-            row.purpose = text(parsed.purpose);
         } else {
-            row.reason = problem.column.isEmpty() ? problem.reason
-                                                  : QStringLiteral("%1: %2").arg(problem.column, problem.reason);
+            describeConversion(row, converter->convert(record, parsed, problem), parsed, problem);
         }
         preview.rows.push_back(std::move(row));
     }

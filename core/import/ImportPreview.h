@@ -33,6 +33,12 @@ struct ImportPreview {
     std::vector<PreviewRow> rows;
 };
 
+// Fills a preview row's parsed values (ok) or its reason from one conversion, the same way for
+// every tabular format.
+struct ParsedTransaction;
+struct RowProblem;
+void describeConversion(PreviewRow &row, bool converted, const ParsedTransaction &parsed, const RowProblem &problem);
+
 // Reads at most maxRows data rows of a file. Throws ImportError (file-level problems).
 ImportPreview previewFile(const QString &path, const std::optional<ImportMapping> &mapping,
                           const QString &encodingOverride, int maxRows = 200);

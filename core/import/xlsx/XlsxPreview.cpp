@@ -4,7 +4,6 @@
 #include "import/xlsx/XlsxRowSource.h"
 #include "import/xlsx/XlsxTable.h"
 #include "import/xlsx/XlsxWorkbook.h"
-#include "model/Currency.h"
 
 #include <QDateTime>
 
@@ -75,19 +74,8 @@ ImportPreview previewXlsx(const QString &path, const std::optional<ImportMapping
             row.reason = sheetRow.problem;
         } else if (!converter) {
             row.reason = mappingProblem;
-        } else if (converter->convert(record, parsed, problem)) {
-            row.ok = true;
-            row.dateUtc = QDateTime::fromSecsSinceEpoch(parsed.bookedAt, QTimeZone::utc()).toString(Qt::ISODate);
-            row.direction = QString(QLatin1Char(parsed.direction));
-            row.amount = model::formatAmount(parsed.amountMinor, parsed.currency);
-            row.account = text(parsed.account);
-            row.counterparty = text(parsed.counterpartyName);
-            if (!parsed.counterpartyAccount.empty())
-                row.counterparty += QStringLiteral(" [%1]").arg(text(parsed.counterpartyAccount));
-            row.purpose = text(parsed.purpose);
         } else {
-            row.reason = problem.column.isEmpty() ? problem.reason
-                                                  : QStringLiteral("%1: %2").arg(problem.column, problem.reason);
+            describeConversion(row, converter->convert(record, parsed, problem), parsed, problem);
         }
         preview.rows.push_back(std::move(row));
     }
