@@ -45,6 +45,7 @@ ImportFormatPage::ImportFormatPage(ImportWizard *wizard)
     , m_file(new QComboBox(this))
     , m_format(new QComboBox(this))
     , m_listName(new QLineEdit(this))
+    , m_textOptions(new QWidget(this))
     , m_encoding(new QComboBox(this))
     , m_delimiter(new QComboBox(this))
     , m_hasHeader(new QCheckBox(tr("First row holds column names"), this))
@@ -96,7 +97,8 @@ ImportFormatPage::ImportFormatPage(ImportWizard *wizard)
         label->setBuddy(buddy);
         return label;
     };
-    auto *format = new QHBoxLayout;
+    auto *format = new QHBoxLayout(m_textOptions);
+    format->setContentsMargins(0, 0, 0, 0);
     format->addWidget(buddyLabel(tr("&Encoding:"), m_encoding));
     format->addWidget(m_encoding);
     format->addSpacing(16);
@@ -111,9 +113,10 @@ ImportFormatPage::ImportFormatPage(ImportWizard *wizard)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addLayout(format);
+    layout->addWidget(m_textOptions);
     layout->addWidget(m_detected);
     layout->addWidget(m_raw, 1);
+    layout->addStretch(); // takes the space when the raw table is hidden (structured formats)
 
     connect(m_file, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reload);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ImportFormatPage::reload);
@@ -164,8 +167,8 @@ void ImportFormatPage::reload()
         const auto known = import::formatFromName(format);
         const bool tabular = format == QLatin1String("csv") || format == QLatin1String("national-list");
         m_listName->setEnabled(known && import::isSanctionsList(*known));
-        for (QWidget *widget : std::initializer_list<QWidget *> { m_encoding, m_delimiter, m_skipRows, m_hasHeader })
-            widget->setEnabled(tabular);
+        // Encoding, delimiter and the raw table only mean something for delimited text.
+        m_textOptions->setVisible(tabular);
         m_raw->setVisible(tabular);
         if (!tabular) {
             const QString description = known ? import::formatDescription(*known) : format;

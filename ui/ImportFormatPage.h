@@ -41,6 +41,7 @@ private:
     QComboBox *m_file;
     QComboBox *m_format;
     QLineEdit *m_listName;
+    QWidget *m_textOptions;
     QComboBox *m_encoding;
     QComboBox *m_delimiter;
     QCheckBox *m_hasHeader;
