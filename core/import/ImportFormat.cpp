@@ -104,7 +104,9 @@ ImportFormat detectFormat(const QString &path)
         throw ImportError(QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
     const QByteArray head = file.read(64 * 1024);
 
-    if (head.startsWith("PK\x03\x04"))
+    // Zip (XLSX), or an OLE compound file (old .xls, or an encrypted .xlsx): the XLSX importer
+    // explains what to do with the latter.
+    if (head.startsWith("PK\x03\x04") || head.startsWith("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
         return ImportFormat::Xlsx;
     // 1C files start with the marker, in Windows-1251 or UTF-8 (possibly after a BOM).
     QByteArray start = head.left(256);
