@@ -273,8 +273,8 @@ int commandInfo(const QStringList &arguments)
             out() << "  [" << finding.severity << "] source #" << finding.sourceId << ": " << finding.message << "\n";
         out() << "Sources:\n";
         for (const query::SourceRow &source : sourceRows) {
-            out() << "  #" << source.id << " " << source.fileName << " [" << source.format << ", " << source.encoding
-                  << "] " << source.rowsImported << " imported, " << source.rowsRejected << " rejected, "
+            out() << "  #" << source.id << " " << source.fileName << " [" << source.format
+                  << (source.encoding.isEmpty() ? QString() : QStringLiteral(", ") + source.encoding) << "] " << source.rowsImported << " imported, " << source.rowsRejected << " rejected, "
                   << source.importedAt << " by " << source.importedBy << "\n";
         }
     } catch (const db::CaseError &error) {
