@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CasePropertiesDialog.h"
+#include "DataQualityPanel.h"
 #include "FilterPanel.h"
 #include "Icons.h"
 #include "ImportWizard.h"
@@ -232,6 +233,11 @@ void MainWindow::createDocks()
     connect(m_sources, &SourcesPanel::showSourceRequested, this, [this](std::int64_t id) { m_filters->showSource(id); });
     m_sourcesDock = addPanelDock(m_sources, tr("Sources"), QStringLiteral("sourcesDock"), Qt::BottomDockWidgetArea);
 
+    m_dataQuality = new DataQualityPanel(this);
+    m_dataQualityDock = addPanelDock(m_dataQuality, tr("Data Quality"), QStringLiteral("dataQualityDock"),
+                                     Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_sourcesDock, m_dataQualityDock);
+
     m_log = new LogPanel(this);
     m_logDock = addPanelDock(m_log, tr("Log"), QStringLiteral("logDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_sourcesDock, m_logDock);
@@ -247,6 +253,8 @@ void MainWindow::createDocks()
     m_filtersDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+1")));
     m_detailsDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+2")));
     m_sourcesDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+3")));
+    m_dataQualityDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+4")));
+    m_dataQualityDock->toggleViewAction()->setIcon(icon("details"));
     m_logDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+L")));
     m_filtersDock->toggleViewAction()->setIcon(icon("filter"));
     m_detailsDock->toggleViewAction()->setIcon(icon("details"));
@@ -286,6 +294,7 @@ void MainWindow::createMenus()
     view->addAction(m_filtersDock->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_sourcesDock->toggleViewAction());
+    view->addAction(m_dataQualityDock->toggleViewAction());
     view->addAction(m_logDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -339,10 +348,12 @@ void MainWindow::updateCaseState()
     for (const char *name : { "closeCase", "import", "properties", "refresh", "copy", "findText", "clearFilters" })
         action(QString::fromLatin1(name))->setEnabled(open);
     // No empty panes: the case docks exist only while there is a case to show in them.
-    for (QDockWidget *dock : { m_filtersDock, m_detailsDock, m_sourcesDock })
+    for (QDockWidget *dock : { m_filtersDock, m_detailsDock, m_sourcesDock, m_dataQualityDock })
         dock->setVisible(open);
-    for (QDockWidget *dock : { m_filtersDock, m_detailsDock, m_sourcesDock })
+    for (QDockWidget *dock : { m_filtersDock, m_detailsDock, m_sourcesDock, m_dataQualityDock })
         dock->toggleViewAction()->setEnabled(open);
+    if (open)
+        m_sourcesDock->raise();
     m_stack->setCurrentWidget(open ? static_cast<QWidget *>(m_table) : m_startPage);
     setWindowTitle(open ? tr("%1 — Fundtrace").arg(m_caseTitle.isEmpty() ? QFileInfo(casePath()).completeBaseName() : m_caseTitle)
                         : tr("Fundtrace"));
@@ -487,6 +498,10 @@ void MainWindow::onSummaryLoaded()
         }
         return;
     }
+    m_dataQuality->setFindings(m_summary->findings);
+    m_dataQualityDock->setWindowTitle(m_summary->findings.empty()
+                                              ? tr("Data Quality")
+                                              : tr("Data Quality (%1)").arg(m_summary->findings.size()));
     QStringList currencies;
     for (const query::CurrencyTotals &total : m_summary->totals)
         currencies << total.currency;

@@ -20,6 +20,7 @@ namespace fundtrace::ui {
 class FilterPanel;
 class LogPanel;
 class SourcesPanel;
+class DataQualityPanel;
 class StartPage;
 class TransactionDetailsPanel;
 class TransactionTableModel;
@@ -50,6 +51,7 @@ public:
     QTableView *transactionView() const { return m_table; }
     FilterPanel *filterPanel() const { return m_filters; }
     SourcesPanel *sourcesPanel() const { return m_sources; }
+    DataQualityPanel *dataQualityPanel() const { return m_dataQuality; }
     TransactionDetailsPanel *detailsPanel() const { return m_details; }
     LogPanel *logPanel() const { return m_log; }
     StartPage *startPage() const { return m_startPage; }
@@ -98,10 +100,12 @@ private:
     QTableView *m_table = nullptr;
     FilterPanel *m_filters = nullptr;
     SourcesPanel *m_sources = nullptr;
+    DataQualityPanel *m_dataQuality = nullptr;
     TransactionDetailsPanel *m_details = nullptr;
     LogPanel *m_log = nullptr;
     QDockWidget *m_filtersDock = nullptr;
     QDockWidget *m_sourcesDock = nullptr;
+    QDockWidget *m_dataQualityDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_logDock = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -35,9 +35,11 @@ CaseSummary CaseSummary::of(const db::CaseFile &caseFile)
     summary.statements = db.scalarInt("SELECT count(*) FROM statements");
     summary.reports = db.scalarInt("SELECT count(*) FROM reports");
     db::Statement findings = db.prepare(
-            "SELECT source_id, kind, severity, message FROM data_quality_findings ORDER BY source_id, id");
+            "SELECT f.source_id, s.file_name, f.kind, f.severity, f.message FROM data_quality_findings f "
+            "JOIN sources s ON s.id = f.source_id ORDER BY f.source_id, f.id");
     while (findings.step())
-        summary.findings.push_back({ findings.int64(0), findings.qtext(1), findings.qtext(2), findings.qtext(3) });
+        summary.findings.push_back({ findings.int64(0), findings.qtext(1), findings.qtext(2), findings.qtext(3),
+                                     findings.qtext(4) });
     db::Statement lists = db.prepare(
             "SELECT name, version_date, entry_count FROM sanction_lists WHERE is_current = 1 ORDER BY name");
     while (lists.step())
@@ -92,6 +94,7 @@ QJsonObject CaseSummary::toJson() const
     QJsonArray findingsJson;
     for (const DataQualityFinding &finding : findings)
         findingsJson.append(QJsonObject { { QStringLiteral("source_id"), qint64(finding.sourceId) },
+                                          { QStringLiteral("source_file"), finding.sourceFile },
                                           { QStringLiteral("kind"), finding.kind },
                                           { QStringLiteral("severity"), finding.severity },
                                           { QStringLiteral("message"), finding.message } });

@@ -26,6 +26,7 @@ struct SanctionListSummary {
 
 struct DataQualityFinding {
     std::int64_t sourceId = 0;
+    QString sourceFile;
     QString kind;
     QString severity;
     QString message;

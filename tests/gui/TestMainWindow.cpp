@@ -6,6 +6,7 @@
 #include "ImportWizard.h"
 #include "LogModel.h"
 #include "LogPanel.h"
+#include "DataQualityPanel.h"
 #include "MainWindow.h"
 #include "SourceTableModel.h"
 #include "SourcesPanel.h"
@@ -420,6 +421,8 @@ void TestMainWindow::opensDemoCase()
     QTRY_VERIFY(firstPageShown(m_window->transactionModel()));
     QVERIFY(m_window->transactionModel()->rowCount() > 1000);
     QVERIFY(m_window->sourcesPanel()->model()->rowCount() >= 3);
+    // The demo's 1C statement leaves a planted gap, shown with its numbers in the data-quality dock.
+    QTRY_COMPARE(m_window->dataQualityPanel()->findingCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)
