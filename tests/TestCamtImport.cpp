@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "TestFiles.h"
+
 using namespace fundtrace;
 using import::ImportResult;
 
@@ -12,21 +14,10 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(FUNDTRACE_TEST_DATA "/camt/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture");
-    return file.readAll();
+    return test::readFixture(QStringLiteral("camt/") + name);
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write test file");
-    file.write(bytes);
-    return path;
-}
+using test::writeFile;
 
 // A camt.054 notification (no balances) for one account around the given entries.
 QByteArray notification(const QByteArray &entries, const QByteArray &account = "<Acct><Id><IBAN>KZ86722S000012345678</IBAN></Id></Acct>")

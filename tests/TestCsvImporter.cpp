@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "TestFiles.h"
+
 using namespace fundtrace;
 using import::ImportResult;
 
@@ -23,15 +25,7 @@ const char kStatement[] =
         "2024-03-05 18:40,KZ21 601A 0000 1111 2222,\"(1 500,50)\",USD,ATM Almaty 0456,,\"Cash\nwithdrawal\",TX-4,cash\n"
         "2024-03-06 11:00,KZ21601A000011112222,,USD,Nobody,,empty amount,TX-5,transfer\n";
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write fixture");
-    file.write(bytes);
-    return path;
-}
+using test::writeFile;
 
 // Windows-1251 for the letters this test uses (Russian Cyrillic, Ё, №, «», NBSP), written out so
 // the test does not depend on which codecs the Qt build carries.

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "TestFiles.h"
+
 using namespace fundtrace;
 using import::ImportResult;
 
@@ -25,15 +27,7 @@ QByteArray readFixture(const char *name)
     return file.readAll();
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write fixture");
-    file.write(bytes);
-    return path;
-}
+using test::writeFile;
 
 QString text(db::CaseFile &caseFile, const char *sql, const QString &parameter = {})
 {

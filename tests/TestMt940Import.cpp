@@ -6,6 +6,8 @@
 #include <QTimeZone>
 #include <QTest>
 
+#include "TestFiles.h"
+
 using namespace fundtrace;
 using import::ImportResult;
 
@@ -13,21 +15,10 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(FUNDTRACE_TEST_DATA "/mt940/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture");
-    return file.readAll();
+    return test::readFixture(QStringLiteral("mt940/") + name);
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write test file");
-    file.write(bytes);
-    return path;
-}
+using test::writeFile;
 
 // One message without envelope around the given statement lines; balances 0 -> closing.
 QByteArray message(const QByteArray &lines, const QByteArray &closing = "C240302KZT0,00")

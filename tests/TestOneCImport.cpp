@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "TestFiles.h"
+
 using namespace fundtrace;
 using import::ImportResult;
 
@@ -12,21 +14,10 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(FUNDTRACE_TEST_DATA "/1c/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture");
-    return file.readAll();
+    return test::readFixture(QStringLiteral("1c/") + name);
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write test file");
-    file.write(bytes);
-    return path;
-}
+using test::writeFile;
 
 // A minimal valid UTF-8 exchange file for one account, with the given documents.
 QByteArray oneCFile(const QByteArray &documents, const QByteArray &section = {})

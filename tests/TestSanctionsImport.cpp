@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "TestFiles.h"
+
 using namespace fundtrace;
 using import::ImportFormat;
 using import::ImportResult;
@@ -27,15 +29,7 @@ QByteArray readFixture(const QString &name)
     return file.readAll();
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write fixture");
-    file.write(bytes);
-    return path;
-}
+using test::writeFile;
 
 std::int64_t caseRows(db::CaseFile &caseFile)
 {
