@@ -129,6 +129,7 @@ ImportFormatPage::ImportFormatPage(ImportWizard *wizard)
 
 void ImportFormatPage::initializePage()
 {
+    m_detectedFormats.clear(); // the file list may have changed on the previous page
     const QSignalBlocker blocker(m_file);
     m_file->clear();
     for (const QString &path : m_wizard->choices().files)
@@ -220,7 +221,13 @@ void ImportFormatPage::reload()
 QString ImportFormatPage::formatOf(const QString &path) const
 {
     const QString chosen = m_format->currentData().toString();
-    return chosen.isEmpty() ? import::formatName(import::detectFormat(path)) : chosen;
+    if (!chosen.isEmpty())
+        return chosen;
+    // QWizard asks nextId() on every button update; read each file's head once.
+    auto detected = m_detectedFormats.constFind(path);
+    if (detected == m_detectedFormats.cend())
+        detected = m_detectedFormats.insert(path, import::formatName(import::detectFormat(path)));
+    return *detected;
 }
 
 int ImportFormatPage::nextId() const

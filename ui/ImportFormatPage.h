@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QWizardPage>
 
 class QCheckBox;
@@ -49,6 +50,7 @@ private:
     QLabel *m_detected;
     QTableWidget *m_raw;
     bool m_readable = false;
+    mutable QHash<QString, QString> m_detectedFormats; // path -> detected format name
 };
 
 } // namespace fundtrace::ui
