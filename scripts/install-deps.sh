@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev libqcustomplot-dev libspdlog-dev libsqlite3-dev sqlite3 libssl-dev
-    libquazip1-qt6-dev libxlsxwriter-dev
+    libquazip1-qt6-dev libxlsxwriter-dev libicu-dev libphonenumber-dev libigraph-dev
     fonts-dejavu-core xvfb xauth time
 )
 
