@@ -2,8 +2,10 @@
 
 #include "CliSupport.h"
 #include "DemoCommand.h"
+#include "SubjectCommands.h"
 
 #include "db/CaseFile.h"
+#include "entities/SubjectRefresh.h"
 #include "import/FileImporter.h"
 #include "import/ImportPreview.h"
 #include "import/RejectsReport.h"
@@ -41,6 +43,20 @@ const char *const kUsage =
         "  info CASE [--json]                   counts, sums per currency, date range, sources\n"
         "  transactions CASE [--account A] [--from D] [--to D] [--text Q] [--limit N] [--json]\n"
         "                                       list transactions (dates yyyy-MM-dd, in the case's zone)\n"
+        "  subjects CASE [--search Q] [--kind K] [--sort flow|name|activity] [--limit N] [--json]\n"
+        "                                       resolved people, organisations, NPOs with money in/out\n"
+        "  subject CASE ID [--json]             a subject's profile\n"
+        "  resolve CASE [--json]                rerun subject resolution (runs after every import)\n"
+        "  candidates CASE [--limit N] [--json] pairs that may be one subject, best first\n"
+        "  confirm CASE CANDIDATE [--reason R]  merge a candidate pair\n"
+        "  reject CASE CANDIDATE --reason R     keep a candidate pair apart\n"
+        "  merge CASE ID ID... [--reason R]     merge subjects by hand\n"
+        "  split CASE ID --reason R             take a merged row out of its subject\n"
+        "  undo CASE [OPERATION]                undo a merge or split (the newest by default)\n"
+        "  screen CASE [--list L] [--name N [--birth-date D] [--nationality C]] [--threshold T] [--json]\n"
+        "                                       screen subjects (or a typed name) against the lists\n"
+        "  hit CASE HIT (--confirm|--dismiss) --reason R\n"
+        "                                       decide a screening hit\n"
         "  demo OUTDIR [--scale N] [--seed S]   build the demo case from bundled generators\n"
         "  generate-bench-csv FILE --rows N [--seed S]\n"
         "                                       write a large synthetic bank CSV for benchmarks\n"
@@ -128,6 +144,8 @@ int commandImport(const QStringList &arguments)
     cli.parser.addOption({ QStringLiteral("strict"), QStringLiteral("Abort a file at its first bad row, writing nothing.") });
     cli.parser.addOption({ QStringLiteral("force"), QStringLiteral("Import a file even if the case already has it "
                                                                    "(same SHA-256).") });
+    cli.parser.addOption({ QStringLiteral("no-resolve"), QStringLiteral("Skip subject resolution and screening after the "
+                                                                        "import (run 'resolve' and 'screen' later).") });
     cli.parser.addOption({ QStringLiteral("json"), QStringLiteral("Print the results as JSON.") });
     if (const int code = cli.parse(arguments, 2, -1); code >= 0)
         return code;
@@ -162,6 +180,7 @@ int commandImport(const QStringList &arguments)
 
     int exitCode = Success;
     std::vector<import::Reject> allRejects;
+    bool anyImported = false;
     QJsonArray results;
     import::FileImporter importer(*caseFile, options);
     for (const QString &file : positional.mid(1)) {
@@ -170,6 +189,7 @@ int commandImport(const QStringList &arguments)
             err() << "\r\033[K" << Qt::flush;
         allRejects.insert(allRejects.end(), result.rejects.begin(), result.rejects.end());
         const bool imported = result.status == import::ImportResult::Status::Imported;
+        anyImported = anyImported || imported;
         if (!imported) {
             err() << "fundtrace-cli import: " << result.message << "\n";
             exitCode = InputError;
@@ -205,6 +225,18 @@ int commandImport(const QStringList &arguments)
             if (result.rejects.size() > shown)
                 err() << "  ... and " << (result.rejects.size() - shown) << " more rejected rows"
                       << (cli.parser.isSet(QStringLiteral("rejects")) ? "" : " (use --rejects R.csv to list them)") << "\n";
+        }
+    }
+    // Resolution and screening run once after all files, on whatever was imported.
+    if (anyImported && !cli.parser.isSet(QStringLiteral("no-resolve"))) {
+        try {
+            const entities::SubjectRefresh refresh = entities::SubjectRefresh::run(*caseFile);
+            if (!cli.parser.isSet(QStringLiteral("json")))
+                out() << refresh.summary() << "\n";
+        } catch (const std::exception &error) {
+            err() << "fundtrace-cli import: the records were imported, but subject resolution failed: "
+                  << QString::fromUtf8(error.what()) << " (run 'fundtrace-cli resolve' to retry)\n";
+            exitCode = CaseError;
         }
     }
     if (cli.parser.isSet(QStringLiteral("json")))
@@ -408,6 +440,17 @@ int run(const QStringList &arguments)
         { QStringLiteral("import"), commandImport },
         { QStringLiteral("info"), commandInfo },
         { QStringLiteral("transactions"), commandTransactions },
+        { QStringLiteral("subjects"), commandSubjects },
+        { QStringLiteral("subject"), commandSubject },
+        { QStringLiteral("resolve"), commandResolve },
+        { QStringLiteral("candidates"), commandCandidates },
+        { QStringLiteral("merge"), commandMerge },
+        { QStringLiteral("split"), commandSplit },
+        { QStringLiteral("confirm"), commandConfirm },
+        { QStringLiteral("reject"), commandReject },
+        { QStringLiteral("undo"), commandUndo },
+        { QStringLiteral("screen"), commandScreen },
+        { QStringLiteral("hit"), commandHit },
         { QStringLiteral("demo"), commandDemo },
         { QStringLiteral("generate-bench-csv"), commandGenerateBenchCsv },
     };

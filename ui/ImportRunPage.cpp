@@ -3,6 +3,7 @@
 #include "Icons.h"
 #include "ImportWizard.h"
 #include "db/CaseFile.h"
+#include "entities/SubjectRefresh.h"
 #include "import/FileImporter.h"
 #include "import/RejectsReport.h"
 #include "util/Logging.h"
@@ -165,6 +166,19 @@ void ImportRunPage::start()
                 outcome.results.push_back(
                         import::FileImporter(caseFile, options).importFile(files[index], progress, &m_cancelFlag));
             }
+            const bool anyImported = std::any_of(outcome.results.begin(), outcome.results.end(), [](const auto &result) {
+                return result.status == import::ImportResult::Status::Imported;
+            });
+            if (anyImported) {
+                QMetaObject::invokeMethod(this, [this] { m_file->setText(tr("Resolving subjects and screening…")); },
+                                          Qt::QueuedConnection);
+                try {
+                    outcome.subjects = entities::SubjectRefresh::run(caseFile).summary();
+                } catch (const std::exception &error) {
+                    outcome.subjects = tr("The records were imported, but subject resolution failed: %1")
+                                               .arg(QString::fromUtf8(error.what()));
+                }
+            }
         } catch (const std::exception &error) {
             outcome.fatal = QString::fromUtf8(error.what());
         }
@@ -233,6 +247,8 @@ void ImportRunPage::onFinished()
     }
     if (!outcome.fatal.isEmpty())
         lines << tr("<span style='color:#a83232'>✘ %1</span>").arg(outcome.fatal.toHtmlEscaped());
+    if (!outcome.subjects.isEmpty())
+        lines << tr("Subjects: %1").arg(outcome.subjects.toHtmlEscaped());
     const int skipped = static_cast<int>(m_wizard->choices().files.size() - m_results.size());
     if (skipped > 0 && outcome.fatal.isEmpty())
         lines << tr("Not started after the cancel: %1 of the files.").arg(skipped);

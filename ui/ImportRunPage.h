@@ -44,6 +44,7 @@ private:
     struct Outcome {
         std::vector<import::ImportResult> results;
         QString fatal;    // the case could not be opened
+        QString subjects; // what resolution and screening did afterwards, or why they failed
     };
 
     void start();

@@ -1,6 +1,7 @@
 #include "demo/DemoCaseBuilder.h"
 
 #include "db/CaseFile.h"
+#include "entities/SubjectRefresh.h"
 #include "import/FileImporter.h"
 #include "import/ImportPreview.h"
 #include "import/RejectsReport.h"
@@ -53,9 +54,11 @@ DemoCaseReport buildDemoCase(const QString &outDir, quint64 seed, int scale)
         report.files.emplace_back(file, result);
     }
     import::writeRejectsReport(report.rejectsPath, rejects);
+    const entities::SubjectRefresh refresh = entities::SubjectRefresh::run(caseFile);
 
     report.summary = query::CaseSummary::of(caseFile).toJson();
     report.summary.insert(QStringLiteral("files"), fileResults);
+    report.summary.insert(QStringLiteral("subjects_refresh"), refresh.summary());
     QSaveFile summaryFile(report.summaryPath);
     if (!summaryFile.open(QIODevice::WriteOnly)
         || summaryFile.write(QJsonDocument(report.summary).toJson(QJsonDocument::Indented)) < 0 || !summaryFile.commit())

@@ -1,28 +1,14 @@
 #include "demo/Iban.h"
 
-namespace fundtrace::demo {
+#include "identifiers/Iban.h"
 
-int Iban::mod97(QStringView rearranged)
-{
-    int remainder = 0;
-    for (QChar c : rearranged) {
-        const char16_t u = c.unicode();
-        if (u >= u'0' && u <= u'9') {
-            remainder = (remainder * 10 + (u - u'0')) % 97;
-        } else if (u >= u'A' && u <= u'Z') {
-            const int value = u - u'A' + 10;
-            remainder = (remainder * 100 + value) % 97;
-        } else {
-            return -1;
-        }
-    }
-    return remainder;
-}
+#include <optional>
+
+namespace fundtrace::demo {
 
 QString Iban::fromBban(const QString &countryCode, const QString &bban)
 {
-    const int remainder = mod97(QString(bban + countryCode + QStringLiteral("00")));
-    const int check = 98 - remainder;
+    const int check = identifiers::Iban::checkDigits(countryCode, bban);
     return countryCode + QStringLiteral("%1").arg(check, 2, 10, QLatin1Char('0')) + bban;
 }
 
@@ -30,16 +16,14 @@ bool Iban::isValid(QStringView iban)
 {
     if (iban.size() < 15 || iban.size() > 34)
         return false;
-    const QStringView country = iban.left(2);
     for (int i = 0; i < 2; ++i) {
-        if (country[i] < u'A' || country[i] > u'Z' || !iban[i + 2].isDigit())
+        if (iban[i] < u'A' || iban[i] > u'Z' || !iban[i + 2].isDigit())
             return false;
     }
-    if ((country == u"KZ" && iban.size() != 20) || (country == u"TR" && iban.size() != 26)
-        || (country == u"AE" && iban.size() != 23))
+    const std::optional<int> length = identifiers::Iban::countryLength(iban.left(2));
+    if (length && iban.size() != *length)
         return false;
-    const QString rearranged = iban.mid(4).toString() + iban.left(4).toString();
-    return mod97(rearranged) == 1;
+    return identifiers::Iban::mod97(iban.mid(4).toString() + iban.left(4).toString()) == 1;
 }
 
 } // namespace fundtrace::demo

@@ -5,18 +5,14 @@
 
 namespace fundtrace::demo {
 
-// ISO 13616 IBAN check digits (mod 97), for generating account numbers that real validators accept.
+// IBANs for demo cases, with check digits from identifiers::Iban so that real validators accept them.
 class Iban {
 public:
     // The full IBAN for a country code and BBAN ("KZ", "914KZT0123456789" -> "KZ..914KZT0123456789").
     static QString fromBban(const QString &countryCode, const QString &bban);
-    // Structure (country letters, two digits, upper-case alphanumerics, the country's length for
-    // KZ, TR and AE, otherwise 15-34) and the mod-97 check.
+    // Strict, as generated: upper-case country letters, two digits, the registry length of the
+    // country (15-34 outside it) and mod 97. identifiers::Iban::parse() is the tolerant validator.
     static bool isValid(QStringView iban);
-
-private:
-    // The remainder mod 97 of the IBAN's numeric form (letters A=10 .. Z=35); -1 on a bad character.
-    static int mod97(QStringView rearranged);
 };
 
 } // namespace fundtrace::demo

@@ -1,32 +1,12 @@
 #include "demo/KzTaxNumber.h"
 
-#include <array>
+#include "identifiers/KzTaxId.h"
 
 namespace fundtrace::demo {
 
 int KzTaxNumber::checkDigit(QStringView first11)
 {
-    if (first11.size() != 11)
-        return -1;
-    std::array<int, 11> d {};
-    for (int i = 0; i < 11; ++i) {
-        const char16_t u = first11[i].unicode();
-        if (u < u'0' || u > u'9')
-            return -1;
-        d[static_cast<size_t>(i)] = u - u'0';
-    }
-    int sum = 0;
-    for (int i = 0; i < 11; ++i)
-        sum += d[static_cast<size_t>(i)] * (i + 1);
-    int check = sum % 11;
-    if (check != 10)
-        return check;
-    static constexpr std::array<int, 11> second = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2 };
-    sum = 0;
-    for (size_t i = 0; i < 11; ++i)
-        sum += d[i] * second[i];
-    check = sum % 11;
-    return check == 10 ? -1 : check;
+    return identifiers::KzTaxId::checkDigit(first11);
 }
 
 bool KzTaxNumber::isValid(QStringView number)

@@ -55,10 +55,15 @@ void GoAmlWriter::linkAccounts(const std::vector<GoAmlReader::AccountHolder> &ho
                                const std::vector<std::int64_t> &subjectIds)
 {
     db::Statement link = m_db.prepare("UPDATE accounts SET subject_id = ?1 WHERE normalized = ?2 AND subject_id IS NULL");
+    // The holding is also kept as an attribute: when the account already has a subject (a holder
+    // seen in a bank statement), resolution merges the two on this shared account.
+    db::Statement attribute = m_db.prepare(
+            "INSERT INTO subject_attributes(subject_id, kind, value, normalized, source_id) VALUES (?1, 'account', ?2, ?3, ?4)");
     for (const GoAmlReader::AccountHolder &holder : holders) {
-        link.bind(1, subjectIds[std::size_t(holder.party)])
-                .bind(2, model::normalizeAccountIdentifier(holder.account.toStdString()))
-                .run();
+        const std::string normalized = model::normalizeAccountIdentifier(holder.account.toStdString());
+        const std::int64_t subjectId = subjectIds[std::size_t(holder.party)];
+        link.bind(1, subjectId).bind(2, normalized).run();
+        attribute.bind(1, subjectId).bind(2, holder.account).bind(3, normalized).bind(4, m_sourceId).run();
     }
 }
 

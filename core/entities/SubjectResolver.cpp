@@ -1,0 +1,81 @@
+#include "entities/SubjectResolver.h"
+
+#include "audit/AuditLog.h"
+#include "entities/AttributeChecker.h"
+#include "entities/CandidateFinder.h"
+#include "entities/CaseIdentifierContext.h"
+#include "entities/StrongEvidenceMerger.h"
+#include "entities/SubjectEvidence.h"
+#include "entities/SubjectFlowTable.h"
+#include "entities/SubjectGroups.h"
+#include "entities/SubjectMaterializer.h"
+#include "entities/SubjectSearchIndex.h"
+#include "names/NameNormalizer.h"
+#include "util/Logging.h"
+
+#include <QElapsedTimer>
+
+namespace fundtrace::entities {
+
+SubjectResolver::SubjectResolver(db::CaseFile &caseFile)
+    : m_case(caseFile)
+{
+}
+
+std::int64_t SubjectResolver::marker(const char *key) const
+{
+    return m_case.meta(QString::fromLatin1(key), QStringLiteral("0")).toLongLong();
+}
+
+SubjectResolver::Report SubjectResolver::run()
+{
+    QElapsedTimer timer;
+    timer.start();
+    db::Database &db = m_case.db();
+    db::Transaction transaction(db);
+    const identifiers::IdentifierParser parser(caseIdentifierContext(m_case));
+    const names::NameNormalizer normalizer;
+
+    const std::int64_t lastTransaction = marker("resolution.transaction_id");
+    const std::int64_t lastSubject = marker("resolution.subject_id");
+    const std::int64_t lastAttribute = marker("resolution.attribute_id");
+    const std::int64_t lastAccount = marker("resolution.account_id");
+
+    Report report;
+    db.exec("UPDATE subjects SET origin = 'goaml' WHERE origin IS NULL");
+    const SubjectMaterializer::Counts made = SubjectMaterializer(db, parser).run(lastTransaction);
+    report.accountHolders = made.accountHolders;
+    report.namedCounterparties = made.namedCounterparties;
+    report.attributesChecked = AttributeChecker(db, parser).run();
+    SubjectSearchIndex(db, normalizer).indexNew(lastAttribute, lastAccount);
+
+    QVector<SubjectEvidence> subjects = SubjectEvidenceLoader(db, normalizer).load();
+    SubjectGroups groups(db);
+    report.automaticMerges = StrongEvidenceMerger(db, groups).run(subjects);
+    report.candidates = CandidateFinder(db).run(subjects, lastSubject, lastAttribute);
+    SubjectFlowTable(db).rebuild();
+
+    m_case.setMeta(QStringLiteral("resolution.transaction_id"),
+                   QString::number(db.scalarInt("SELECT coalesce(max(id), 0) FROM transactions")));
+    m_case.setMeta(QStringLiteral("resolution.subject_id"),
+                   QString::number(db.scalarInt("SELECT coalesce(max(id), 0) FROM subjects")));
+    m_case.setMeta(QStringLiteral("resolution.attribute_id"),
+                   QString::number(db.scalarInt("SELECT coalesce(max(id), 0) FROM subject_attributes")));
+    m_case.setMeta(QStringLiteral("resolution.account_id"),
+                   QString::number(db.scalarInt("SELECT coalesce(max(id), 0) FROM accounts")));
+    report.seconds = timer.elapsed() / 1000.0;
+    audit::AuditLog(db).record(QStringLiteral("subjects.resolve"), {}, 0,
+                               { { QStringLiteral("account_holders"), report.accountHolders },
+                                 { QStringLiteral("named_counterparties"), report.namedCounterparties },
+                                 { QStringLiteral("automatic_merges"), report.automaticMerges },
+                                 { QStringLiteral("candidates"), report.candidates } });
+    transaction.commit();
+    log::get("entities")->info(
+            "resolution: {} account holders, {} named counterparties, {} identifiers checked, {} automatic merges, "
+            "{} candidate pairs in {:.2f} s",
+            report.accountHolders, report.namedCounterparties, report.attributesChecked, report.automaticMerges,
+            report.candidates, report.seconds);
+    return report;
+}
+
+} // namespace fundtrace::entities

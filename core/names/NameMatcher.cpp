@@ -1,0 +1,284 @@
+#include "names/NameMatcher.h"
+
+#include "names/NameNormalizer.h"
+#include "names/StringSimilarity.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+
+namespace fundtrace::names {
+
+namespace {
+
+constexpr qsizetype kMaxTokens = 16;
+constexpr double kInitialWeight = 0.5;
+
+bool isInitial(const QString &token)
+{
+    return token.size() == 1 && token[0].isLetter();
+}
+
+double weight(const QString &token)
+{
+    return isInitial(token) ? kInitialWeight : 1.0;
+}
+
+// The key without its ending marker: "avn+" -> "avn".
+QStringView stem(const QString &key)
+{
+    if (!key.isEmpty()) {
+        const QChar last = key.back();
+        if (last == QLatin1Char('+') || last == QLatin1Char('=') || last == QLatin1Char('^') || last == QLatin1Char('%'))
+            return QStringView(key).chopped(1);
+    }
+    return key;
+}
+
+TokenPair pairTokens(const NormalizedName &a, int i, const NormalizedName &b, int j)
+{
+    TokenPair p;
+    p.a = i;
+    p.b = j;
+    const QString &ta = a.tokens[i];
+    const QString &tb = b.tokens[j];
+    if (ta == tb) {
+        p.kind = TokenPair::Kind::Exact;
+        p.score = 1.0;
+        return p;
+    }
+    const bool ia = isInitial(ta);
+    const bool ib = isInitial(tb);
+    if (ia || ib) {
+        if (ia != ib && ta[0] == tb[0]) {
+            p.kind = TokenPair::Kind::Initial;
+            p.score = 0.7;
+        }
+        return p;
+    }
+    const QString &ka = a.keys[i];
+    const QString &kb = b.keys[j];
+    const double jwToken = StringSimilarity::jaroWinkler(ta, tb);
+    if (ka == kb) {
+        // The same sex-neutral stem: "ivanov"/"ivanova", "serikovich"/"serikuly".
+        const bool gender = (ta.size() + 1 == tb.size() && tb.startsWith(ta) && tb.endsWith(QLatin1Char('a')))
+            || (tb.size() + 1 == ta.size() && ta.startsWith(tb) && ta.endsWith(QLatin1Char('a')));
+        p.kind = gender ? TokenPair::Kind::Gender : TokenPair::Kind::Key;
+        // Short keys ("al" for Ali/Eli/Ola) say little on their own.
+        p.score = gender ? 0.9 : (stem(ka).size() <= 2 && jwToken < 0.8 ? 0.7 : 0.88 + 0.08 * jwToken);
+        return p;
+    }
+    const double jwKey = stem(ka).size() >= 3 ? StringSimilarity::jaroWinkler(ka, kb) : 0.0;
+    const double shortPenalty = std::min(ta.size(), tb.size()) <= 3 ? 0.04 : 0.0;
+    double s = 0;
+    if (jwToken >= NameMatcher::kTokenFuzzyBar)
+        s = jwToken - shortPenalty;
+    if (jwKey >= NameMatcher::kKeyFuzzyBar)
+        s = std::max(s, jwKey - 0.03 - shortPenalty);
+    if (s >= NameMatcher::kTokenFuzzyBar - 0.04) {
+        p.kind = TokenPair::Kind::Fuzzy;
+        p.score = std::min(s, 0.92);
+    }
+    return p;
+}
+
+struct Assignment {
+    std::array<int, kMaxTokens> aToB;
+    std::array<int, kMaxTokens> bToA;
+    QVector<TokenPair> pairs;
+};
+
+Assignment assign(const NormalizedName &a, const NormalizedName &b, qsizetype n, qsizetype m)
+{
+    Assignment r;
+    r.aToB.fill(-1);
+    r.bToA.fill(-1);
+    QVector<TokenPair> candidates;
+    candidates.reserve(n * m);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < m; ++j)
+            if (TokenPair p = pairTokens(a, i, b, j); p.score > 0)
+                candidates.push_back(p);
+    // Greedy by score, ties to the longer (more telling) token: near-optimal for names this short.
+    std::sort(candidates.begin(), candidates.end(), [&](const TokenPair &x, const TokenPair &y) {
+        if (x.score != y.score)
+            return x.score > y.score;
+        return a.tokens[x.a].size() > a.tokens[y.a].size();
+    });
+    for (const TokenPair &p : std::as_const(candidates)) {
+        if (r.aToB[size_t(p.a)] >= 0 || r.bToA[size_t(p.b)] >= 0)
+            continue;
+        r.aToB[size_t(p.a)] = p.b;
+        r.bToA[size_t(p.b)] = p.a;
+        r.pairs.push_back(p);
+    }
+    // A token written as two on the other side: "abukhalid" ~ "khalid abu", "izzaldin" ~ "izz din".
+    const auto joinPass = [&](const NormalizedName &x, const NormalizedName &y, qsizetype nx, qsizetype ny,
+                              std::array<int, kMaxTokens> &xToY, std::array<int, kMaxTokens> &yToX, bool xIsA) {
+        for (int i = 0; i < nx; ++i) {
+            if (xToY[size_t(i)] >= 0 || x.tokens[i].size() < 5)
+                continue;
+            for (int j = 0; j < ny && xToY[size_t(i)] < 0; ++j) {
+                for (int k = 0; k < ny; ++k) {
+                    if (j == k || yToX[size_t(j)] >= 0 || yToX[size_t(k)] >= 0 || y.tokens[j].size() < 2 || y.tokens[k].size() < 2)
+                        continue;
+                    const QString joined = y.tokens[j] + y.tokens[k];
+                    if (std::abs(joined.size() - x.tokens[i].size()) > 3)
+                        continue;
+                    if (joined != x.tokens[i] && NameNormalizer::tokenKey(joined) != x.keys[i])
+                        continue;
+                    TokenPair p;
+                    p.kind = TokenPair::Kind::Joined;
+                    p.score = joined == x.tokens[i] ? 0.95 : 0.9;
+                    if (xIsA) {
+                        p.a = i;
+                        p.b = j;
+                        p.b2 = k;
+                    } else {
+                        p.a = j;
+                        p.a2 = k;
+                        p.b = i;
+                    }
+                    xToY[size_t(i)] = j;
+                    yToX[size_t(j)] = yToX[size_t(k)] = i;
+                    r.pairs.push_back(p);
+                    break;
+                }
+            }
+        }
+    };
+    joinPass(a, b, n, m, r.aToB, r.bToA, true);
+    joinPass(b, a, m, n, r.bToA, r.aToB, false);
+    return r;
+}
+
+double scoreOf(const NormalizedName &a, const NormalizedName &b, const Assignment &r, qsizetype n, qsizetype m)
+{
+    double totalA = 0, totalB = 0, gotA = 0, gotB = 0;
+    int fullA = 0, fullB = 0;
+    for (int i = 0; i < n; ++i) {
+        totalA += weight(a.tokens[i]);
+        fullA += isInitial(a.tokens[i]) ? 0 : 1;
+    }
+    for (int j = 0; j < m; ++j) {
+        totalB += weight(b.tokens[j]);
+        fullB += isInitial(b.tokens[j]) ? 0 : 1;
+    }
+    if (totalA <= 0 || totalB <= 0)
+        return 0;
+    double bestFull = 0; // best pair among full (non-initial) tokens
+    for (const TokenPair &p : r.pairs) {
+        gotA += p.score * weight(a.tokens[p.a]);
+        gotB += p.score * weight(b.tokens[p.b]);
+        if (p.kind == TokenPair::Kind::Joined) {
+            // the second token of the joined pair counts as covered too
+            if (p.b2 >= 0)
+                gotB += p.score * weight(b.tokens[p.b2]);
+            if (p.a2 >= 0)
+                gotA += p.score * weight(a.tokens[p.a2]);
+        }
+        if (p.kind != TokenPair::Kind::Initial)
+            bestFull = std::max(bestFull, p.score);
+    }
+    const double covA = std::min(1.0, gotA / totalA);
+    const double covB = std::min(1.0, gotB / totalB);
+    const bool aShorter = totalA <= totalB;
+    const double covShort = aShorter ? covA : covB;
+    const double covLong = aShorter ? covB : covA;
+    double s = 0.85 * covShort + 0.15 * covLong;
+
+    const int shortFull = aShorter ? fullA : fullB;
+    const int longFull = aShorter ? fullB : fullA;
+    if (shortFull == 0)
+        s = std::min(s, 0.5); // initials only: never enough
+    else if (shortFull == 1) {
+        if (bestFull < 0.95)
+            s *= 0.75; // a single name must be (nearly) exact
+        if (longFull > 1 && (aShorter ? n : m) == 1)
+            s *= 0.75; // one word found inside a longer name is weak evidence
+    }
+    return std::clamp(s, 0.0, 1.0);
+}
+
+QString quoted(const QString &s)
+{
+    return QLatin1Char('\'') + s + QLatin1Char('\'');
+}
+
+} // namespace
+
+QString NameMatcher::kindName(TokenPair::Kind kind)
+{
+    switch (kind) {
+    case TokenPair::Kind::Exact: return QStringLiteral("exact");
+    case TokenPair::Kind::Key: return QStringLiteral("key match");
+    case TokenPair::Kind::Gender: return QStringLiteral("gender variant");
+    case TokenPair::Kind::Fuzzy: return QStringLiteral("fuzzy");
+    case TokenPair::Kind::Initial: return QStringLiteral("initial");
+    case TokenPair::Kind::Joined: return QStringLiteral("written together");
+    }
+    return {};
+}
+
+double NameMatcher::score(const NormalizedName &a, const NormalizedName &b) const
+{
+    const qsizetype n = std::min(a.tokens.size(), kMaxTokens);
+    const qsizetype m = std::min(b.tokens.size(), kMaxTokens);
+    if (n == 0 || m == 0)
+        return 0;
+    const Assignment r = assign(a, b, n, m);
+    return scoreOf(a, b, r, n, m);
+}
+
+NameMatch NameMatcher::compare(const NormalizedName &a, const NormalizedName &b) const
+{
+    NameMatch out;
+    const qsizetype n = std::min(a.tokens.size(), kMaxTokens);
+    const qsizetype m = std::min(b.tokens.size(), kMaxTokens);
+    if (n == 0 || m == 0) {
+        out.explanation = QStringLiteral("empty name");
+        return out;
+    }
+    const Assignment r = assign(a, b, n, m);
+    out.score = scoreOf(a, b, r, n, m);
+    out.pairs = r.pairs;
+    std::sort(out.pairs.begin(), out.pairs.end(), [](const TokenPair &x, const TokenPair &y) { return x.a < y.a; });
+
+    std::array<bool, kMaxTokens> usedA {};
+    std::array<bool, kMaxTokens> usedB {};
+    QStringList parts;
+    for (const TokenPair &p : std::as_const(out.pairs)) {
+        usedA[size_t(p.a)] = usedB[size_t(p.b)] = true;
+        QString left = quoted(a.tokens[p.a]);
+        QString right = quoted(b.tokens[p.b]);
+        if (p.b2 >= 0) {
+            usedB[size_t(p.b2)] = true;
+            right = quoted(b.tokens[p.b] + QLatin1Char(' ') + b.tokens[p.b2]);
+        }
+        if (p.a2 >= 0) {
+            usedA[size_t(p.a2)] = true;
+            left = quoted(a.tokens[p.a] + QLatin1Char(' ') + a.tokens[p.a2]);
+        }
+        const QString sep = p.kind == TokenPair::Kind::Exact ? QStringLiteral("=")
+            : p.kind == TokenPair::Kind::Initial         ? QStringLiteral("->")
+                                                         : QStringLiteral("~");
+        parts << left + sep + right + QLatin1Char(' ') + kindName(p.kind);
+    }
+    for (int i = 0; i < n; ++i)
+        if (!usedA[size_t(i)])
+            out.unmatchedA << a.tokens[i];
+    for (int j = 0; j < m; ++j)
+        if (!usedB[size_t(j)])
+            out.unmatchedB << b.tokens[j];
+    out.explanation = parts.isEmpty() ? QStringLiteral("no token in common") : parts.join(QStringLiteral(", "));
+    QStringList unmatched;
+    for (const QString &t : std::as_const(out.unmatchedA))
+        unmatched << quoted(t);
+    for (const QString &t : std::as_const(out.unmatchedB))
+        unmatched << quoted(t);
+    if (!unmatched.isEmpty())
+        out.explanation += QStringLiteral("; unmatched: ") + unmatched.join(QStringLiteral(", "));
+    return out;
+}
+
+} // namespace fundtrace::names

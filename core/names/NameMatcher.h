@@ -1,0 +1,26 @@
+#pragma once
+
+#include "names/NameMatch.h"
+#include "names/NormalizedName.h"
+
+namespace fundtrace::names {
+
+// Scores how likely two normalized names denote the same person or organisation, independent of
+// token order. Tokens are paired greedily by pair score (exact > key > gender variant > fuzzy >
+// initial); the score is the weighted coverage of the shorter name, lightly lowered by the longer
+// name's unmatched tokens, so a bank's "ABDIKADYROV M." still scores high against a list's long
+// full name. One-token names need a near-exact token. Stateless and thread-safe.
+class NameMatcher {
+public:
+    // Jaro-Winkler bars: tokens below them are not paired at all.
+    static constexpr double kTokenFuzzyBar = 0.88;
+    static constexpr double kKeyFuzzyBar = 0.93;
+
+    NameMatch compare(const NormalizedName &a, const NormalizedName &b) const;
+    // The score only, without building the explanation (the screening hot path).
+    double score(const NormalizedName &a, const NormalizedName &b) const;
+
+    static QString kindName(TokenPair::Kind kind);
+};
+
+} // namespace fundtrace::names

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "names/NameMatcher.h"
+#include "names/NameNormalizer.h"
+#include "screening/BirthDates.h"
+#include "screening/ListEntry.h"
+#include "screening/ScreeningHit.h"
+#include "screening/ScreeningQuery.h"
+
+#include <QHash>
+
+#include <vector>
+
+namespace fundtrace::screening {
+
+// An in-memory index of list entries for name screening. Every name and alias is normalized once;
+// an inverted index from token keys and key/token prefixes and suffixes to names yields the
+// candidates for a query (never all pairs), which NameMatcher then scores. Date of birth and
+// nationality adjust the score; weak aliases score lower.
+// Built once, then read-only: search() and searchMany() may run from several threads at once.
+class ScreeningIndex {
+public:
+    static constexpr double kDefaultThreshold = 80.0;
+
+    ScreeningIndex() = default;
+    explicit ScreeningIndex(const QVector<ListEntry> &entries);
+
+    void build(const QVector<ListEntry> &entries);
+
+    // Hits at or above threshold (0..100), best first, at most limit (one per entry).
+    QVector<ScreeningHit> search(const ScreeningQuery &query, double threshold = kDefaultThreshold,
+                                 int limit = 10) const;
+    // The same for many queries, spread over threads (0: one per core). Results in query order.
+    QVector<QVector<ScreeningHit>> searchMany(const QVector<ScreeningQuery> &queries,
+                                              double threshold = kDefaultThreshold, int limit = 10,
+                                              int threads = 0) const;
+
+    qsizetype entryCount() const { return m_entries.size(); }
+    qsizetype nameCount() const { return qsizetype(m_names.size()); }
+
+private:
+    struct IndexedName {
+        int entry = 0;
+        QString written;
+        QString kind;
+        names::NormalizedName normalized;
+        double weight = 0; // sum of token weights, for the candidate bound
+        bool weak = false;
+    };
+    struct Entry {
+        qint64 id = 0;
+        QString listName;
+        QString kind;
+        BirthDates birthDates;
+        QStringList nationalities; // upper-case ISO2 or names as written
+    };
+
+    QVector<ScreeningHit> searchNormalized(const ScreeningQuery &query, const names::NormalizedName &name,
+                                           double threshold, int limit) const;
+    static QStringList signatures(const QString &token, const QString &key);
+
+    QVector<Entry> m_entries;
+    std::vector<IndexedName> m_names;
+    QHash<QString, std::vector<quint32>> m_postings;
+    names::NameNormalizer m_normalizer;
+    names::NameMatcher m_matcher;
+};
+
+} // namespace fundtrace::screening
