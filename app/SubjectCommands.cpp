@@ -358,6 +358,10 @@ int commandReject(const QStringList &arguments)
     const auto id = idArgument(cli.parser.positionalArguments().at(1), "candidate");
     if (!id)
         return UsageError;
+    if (cli.parser.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+        err() << "fundtrace-cli reject: give a --reason\n";
+        return UsageError;
+    }
     return withCase(cli.parser.positionalArguments().at(0), false, [&](db::CaseFile &caseFile) {
         entities::ResolutionActions(caseFile.db()).rejectCandidate(*id, cli.parser.value(QStringLiteral("reason")));
         out() << "rejected\n";
@@ -483,6 +487,10 @@ int commandHit(const QStringList &arguments)
     const auto id = idArgument(cli.parser.positionalArguments().at(1), "hit");
     if (!id)
         return UsageError;
+    if (cli.parser.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+        err() << "fundtrace-cli hit: give a --reason (it is kept in the audit log)\n";
+        return UsageError;
+    }
     return withCase(cli.parser.positionalArguments().at(0), false, [&](db::CaseFile &caseFile) {
         screening::SubjectScreening(caseFile).decide(*id, confirm ? QStringLiteral("confirmed") : QStringLiteral("dismissed"),
                                                      cli.parser.value(QStringLiteral("reason")));

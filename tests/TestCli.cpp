@@ -21,6 +21,7 @@ private Q_SLOTS:
     void rejectsReportAndStrict();
     void killedImportLeavesCaseUnchanged();
     void demoBuildsCase();
+    void subjectsProfilesAndScreening();
 
 private:
     struct Run {
@@ -212,6 +213,77 @@ void TestCli::demoBuildsCase()
     const QJsonObject summary2 = QJsonDocument::fromJson(second.readAll()).object();
     QCOMPARE(summary2[QStringLiteral("transactions")], summary[QStringLiteral("transactions")]);
     QCOMPARE(summary2[QStringLiteral("totals")], summary[QStringLiteral("totals")]);
+}
+
+void TestCli::subjectsProfilesAndScreening()
+{
+    // The demo case built by demoBuildsCase: resolution and screening ran after its imports.
+    const QString casePath = path(QStringLiteral("demo/demo.ftcase"));
+    QVERIFY(QFile::exists(casePath));
+
+    const Run subjects = cli({ QStringLiteral("subjects"), casePath, QStringLiteral("--limit"), QStringLiteral("5"),
+                               QStringLiteral("--json") });
+    QCOMPARE(subjects.exitCode, 0);
+    const QJsonArray top = QJsonDocument::fromJson(subjects.out.toUtf8()).array();
+    QCOMPARE(top.size(), 5);
+    QVERIFY(!top.first().toObject().value(u"flows").toArray().isEmpty());
+
+    // A Latin spelling finds the listed collector whose records are in Cyrillic.
+    const Run found = cli({ QStringLiteral("subjects"), casePath, QStringLiteral("--search"), QStringLiteral("Akhmedov Timur"),
+                            QStringLiteral("--json") });
+    QCOMPARE(found.exitCode, 0);
+    const QJsonArray matches = QJsonDocument::fromJson(found.out.toUtf8()).array();
+    QVERIFY(!matches.isEmpty());
+    QVERIFY2(matches.first().toObject().value(u"name").toString().contains(QStringLiteral("Ахмедов")), qPrintable(found.out));
+    const qint64 subjectId = matches.first().toObject().value(u"id").toInteger();
+
+    const Run profile = cli({ QStringLiteral("subject"), casePath, QString::number(subjectId), QStringLiteral("--json") });
+    QCOMPARE(profile.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(profile.out.toUtf8()).object();
+    for (const char *key : { "names", "accounts", "totals", "monthly", "top_counterparties_by_amount", "screening_hits" })
+        QVERIFY2(!json.value(QLatin1String(key)).toArray().isEmpty(), key);
+
+    const Run screen = cli({ QStringLiteral("screen"), casePath, QStringLiteral("--json") });
+    QCOMPARE(screen.exitCode, 0);
+    const QJsonArray hits = QJsonDocument::fromJson(screen.out.toUtf8()).object().value(u"hits").toArray();
+    QVERIFY(!hits.isEmpty());
+    const QJsonObject hit = hits.first().toObject();
+    QVERIFY(!hit.value(u"matched_name").toString().isEmpty());
+    QVERIFY(!hit.value(u"list").toString().isEmpty());
+
+    // A decision survives a rerun.
+    const QString hitId = QString::number(hit.value(u"id").toInteger());
+    QCOMPARE(cli({ QStringLiteral("hit"), casePath, hitId, QStringLiteral("--dismiss") }).exitCode, 1);
+    QCOMPARE(cli({ QStringLiteral("hit"), casePath, hitId, QStringLiteral("--dismiss"), QStringLiteral("--reason"),
+                   QStringLiteral("different date of birth on the passport copy") }).exitCode,
+             0);
+    const Run rerun = cli({ QStringLiteral("screen"), casePath, QStringLiteral("--json") });
+    QCOMPARE(rerun.exitCode, 0);
+    bool keptDismissed = false;
+    for (const QJsonValue &value : QJsonDocument::fromJson(rerun.out.toUtf8()).object().value(u"hits").toArray())
+        keptDismissed = keptDismissed || (value.toObject().value(u"id") == hit.value(u"id")
+                                          && value.toObject().value(u"state").toString() == u"dismissed");
+    QVERIFY(keptDismissed);
+
+    // A typed name is screened without being stored.
+    const Run typed = cli({ QStringLiteral("screen"), casePath, QStringLiteral("--name"), QStringLiteral("Ахмедов Тимур"),
+                            QStringLiteral("--json") });
+    QCOMPARE(typed.exitCode, 0);
+    QVERIFY(!QJsonDocument::fromJson(typed.out.toUtf8()).array().isEmpty());
+
+    // Candidates can be confirmed and the merge undone.
+    const Run candidates = cli({ QStringLiteral("candidates"), casePath, QStringLiteral("--json") });
+    QCOMPARE(candidates.exitCode, 0);
+    const QJsonArray pairs = QJsonDocument::fromJson(candidates.out.toUtf8()).array();
+    QVERIFY(!pairs.isEmpty());
+    QCOMPARE(cli({ QStringLiteral("confirm"), casePath, QString::number(pairs.first().toObject().value(u"id").toInteger()) }).exitCode, 0);
+    QCOMPARE(cli({ QStringLiteral("undo"), casePath }).exitCode, 0);
+
+    // Plain-language errors with the documented exit codes.
+    QCOMPARE(cli({ QStringLiteral("subject"), casePath, QStringLiteral("999999") }).exitCode, 2);
+    const Run noList = cli({ QStringLiteral("screen"), path(QStringLiteral("cli.ftcase")) });
+    QCOMPARE(noList.exitCode, 2);
+    QVERIFY(noList.err.contains(QStringLiteral("no sanctions")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -59,43 +59,58 @@ int CandidateFinder::run(const QVector<SubjectEvidence> &subjects, std::int64_t 
     // One proposal per pair of groups: members of one merged subject would otherwise each
     // propose the same match.
     QSet<std::pair<std::int64_t, std::int64_t>> proposedRoots;
+    // Shared evidence per other row, counted in a flat array (reset through `touched`) because
+    // the blocks of common name keys are walked many times.
+    std::vector<int> shared(std::size_t(subjects.size()), 0);
+    std::vector<qsizetype> touched;
     for (qsizetype i = 0; i < subjects.size(); ++i) {
         const SubjectEvidence &subject = subjects[i];
         if (subject.id <= changedAfterSubjectId && subject.maxAttributeId <= changedAfterAttributeId)
             continue;
-        QSet<qsizetype> compared;
+        int nameKeys = 0;
         for (const QString &key : blockingKeys(subject)) {
-            const QVector<qsizetype> block = blocks.value(key);
+            const bool isName = key.startsWith(u"n:");
+            nameKeys += isName ? 1 : 0;
+            const QVector<qsizetype> &block = blocks[key];
             if (block.size() > kMaxBlockSize)
                 continue;
             for (const qsizetype j : block) {
-                const SubjectEvidence &other = subjects[j];
-                if (j == i || other.root == subject.root || compared.contains(j))
-                    continue;
-                // Each changed pair once: when both changed, the lower id does the comparing.
-                const bool otherChanged = other.id > changedAfterSubjectId || other.maxAttributeId > changedAfterAttributeId;
-                if (otherChanged && other.id < subject.id)
-                    continue;
-                compared.insert(j);
-                if (decisions.isDecided(subject.id, other.id))
-                    continue;
-                const SubjectMatcher::Score score = SubjectMatcher::compare(subject, other);
-                if (score.score < m_threshold || score.strong)
-                    continue;
-                const auto roots = std::minmax(subject.root, other.root);
-                if (proposedRoots.contains({ roots.first, roots.second }))
-                    continue;
-                proposedRoots.insert({ roots.first, roots.second });
-                const auto [a, b] = subject.id < other.id ? std::make_pair(subject.id, other.id)
-                                                          : std::make_pair(other.id, subject.id);
-                const QJsonObject evidence { { QStringLiteral("agreed"), QJsonArray::fromStringList(score.agreed) },
-                                             { QStringLiteral("disagreed"), QJsonArray::fromStringList(score.disagreed) } };
-                upsert.bind(1, a).bind(2, b).bind(3, score.score).bind(4, score.explanation)
-                        .bind(5, QString::fromUtf8(QJsonDocument(evidence).toJson(QJsonDocument::Compact)))
-                        .run();
-                ++written;
+                if (shared[std::size_t(j)] == 0)
+                    touched.push_back(j);
+                // A shared identifier is worth comparing on its own; a name needs two shared keys
+                // (a surname alone pairs every family member and namesake).
+                shared[std::size_t(j)] += isName ? 1 : 2;
             }
         }
+        const int needed = nameKeys >= 2 ? 2 : 1;
+        for (const qsizetype j : touched) {
+            const int count = shared[std::size_t(j)];
+            shared[std::size_t(j)] = 0;
+            const SubjectEvidence &other = subjects[j];
+            if (count < needed || j == i || other.root == subject.root)
+                continue;
+            // Each changed pair once: when both changed, the lower id does the comparing.
+            const bool otherChanged = other.id > changedAfterSubjectId || other.maxAttributeId > changedAfterAttributeId;
+            if (otherChanged && other.id < subject.id)
+                continue;
+            if (decisions.isDecided(subject.id, other.id))
+                continue;
+            const SubjectMatcher::Score score = SubjectMatcher::compare(subject, other);
+            if (score.score < m_threshold || score.strong)
+                continue;
+            const auto roots = std::minmax(subject.root, other.root);
+            if (proposedRoots.contains({ roots.first, roots.second }))
+                continue;
+            proposedRoots.insert({ roots.first, roots.second });
+            const auto [a, b] = std::minmax(subject.id, other.id);
+            const QJsonObject evidence { { QStringLiteral("agreed"), QJsonArray::fromStringList(score.agreed) },
+                                         { QStringLiteral("disagreed"), QJsonArray::fromStringList(score.disagreed) } };
+            upsert.bind(1, a).bind(2, b).bind(3, score.score).bind(4, score.explanation)
+                    .bind(5, QString::fromUtf8(QJsonDocument(evidence).toJson(QJsonDocument::Compact)))
+                    .run();
+            ++written;
+        }
+        touched.clear();
     }
     return written;
 }

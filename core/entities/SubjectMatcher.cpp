@@ -46,17 +46,22 @@ bool SubjectMatcher::kindsCompatible(const QString &a, const QString &b)
 SubjectMatcher::Score SubjectMatcher::compare(const SubjectEvidence &a, const SubjectEvidence &b)
 {
     Score result;
+    // Every spelling against every spelling, scored cheaply; only the best pair is explained.
+    const names::NameMatcher matcher;
     double bestName = 0;
-    QString nameExplanation;
+    const names::NormalizedName *bestLeft = nullptr;
+    const names::NormalizedName *bestRight = nullptr;
     for (const names::NormalizedName &left : a.names) {
         for (const names::NormalizedName &right : b.names) {
-            const names::NameMatch match = names::NameMatcher().compare(left, right);
-            if (match.score > bestName) {
-                bestName = match.score;
-                nameExplanation = match.explanation;
+            const double score = matcher.score(left, right);
+            if (score > bestName) {
+                bestName = score;
+                bestLeft = &left;
+                bestRight = &right;
             }
         }
     }
+    const QString nameExplanation = bestLeft ? matcher.compare(*bestLeft, *bestRight).explanation : QString();
     int score = int(bestName * 80.0 + 0.5);
     if (!nameExplanation.isEmpty())
         result.agreed << QStringLiteral("names %1% alike (%2)").arg(int(bestName * 100 + 0.5)).arg(nameExplanation);

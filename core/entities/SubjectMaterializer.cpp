@@ -32,6 +32,10 @@ bool isPlaceholderName(const QString &name)
 SubjectMaterializer::SubjectMaterializer(db::Database &db, const identifiers::IdentifierParser &parser)
     : m_db(db)
     , m_parser(parser)
+    , m_insertSubject(db.prepare("INSERT INTO subjects(kind, display_name, tax_id, created_at, origin, kind_source) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
+    , m_insertAttribute(db.prepare("INSERT INTO subject_attributes(subject_id, kind, value, source_id) "
+                                   "VALUES (?1, ?2, ?3, ?4)"))
     , m_now(util::utcNowIso())
 {
 }
@@ -65,9 +69,7 @@ std::int64_t SubjectMaterializer::createSubject(const QString &name, const QStri
             taxKind = id.isLegalEntity.value_or(false) ? QStringLiteral("bin") : QStringLiteral("iin");
     }
     const SubjectKindClassifier::Guess guess = SubjectKindClassifier::classify(name, taxKind);
-    db::Statement insert = m_db.prepare(
-            "INSERT INTO subjects(kind, display_name, tax_id, created_at, origin, kind_source) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    db::Statement &insert = m_insertSubject;
     insert.bind(1, guess.kind).bind(2, name.isEmpty() ? fallbackName : name).bind(4, m_now).bind(5, origin);
     if (taxId.isEmpty())
         insert.bindNull(3);
@@ -91,8 +93,7 @@ void SubjectMaterializer::addAttribute(std::int64_t subjectId, const QString &ki
     if (m_knownAttributes.contains(key))
         return;
     m_knownAttributes.insert(key);
-    db::Statement insert = m_db.prepare(
-            "INSERT INTO subject_attributes(subject_id, kind, value, source_id) VALUES (?1, ?2, ?3, ?4)");
+    db::Statement &insert = m_insertAttribute;
     insert.bind(1, subjectId).bind(2, kind).bind(3, trimmed);
     if (sourceId > 0)
         insert.bind(4, sourceId);

@@ -43,6 +43,8 @@ private:
 
     db::Database &m_db;
     const identifiers::IdentifierParser &m_parser;
+    db::Statement m_insertSubject;
+    db::Statement m_insertAttribute;
     QSet<QString> m_knownAttributes; // "subject|kind|value"
     QString m_now;
     Counts m_counts;

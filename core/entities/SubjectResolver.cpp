@@ -42,18 +42,27 @@ SubjectResolver::Report SubjectResolver::run()
     const std::int64_t lastAccount = marker("resolution.account_id");
 
     Report report;
+    const auto logStep = [&timer](const char *step) {
+        log::get("entities")->debug("resolution: {} done at {:.2f} s", step, timer.elapsed() / 1000.0);
+    };
     db.exec("UPDATE subjects SET origin = 'goaml' WHERE origin IS NULL");
     const SubjectMaterializer::Counts made = SubjectMaterializer(db, parser).run(lastTransaction);
     report.accountHolders = made.accountHolders;
     report.namedCounterparties = made.namedCounterparties;
+    logStep("subject rows");
     report.attributesChecked = AttributeChecker(db, parser).run();
     SubjectSearchIndex(db, normalizer).indexNew(lastAttribute, lastAccount);
+    logStep("identifiers and search index");
 
     QVector<SubjectEvidence> subjects = SubjectEvidenceLoader(db, normalizer).load();
+    logStep("evidence loaded");
     SubjectGroups groups(db);
     report.automaticMerges = StrongEvidenceMerger(db, groups).run(subjects);
+    logStep("automatic merges");
     report.candidates = CandidateFinder(db).run(subjects, lastSubject, lastAttribute);
+    logStep("candidates");
     SubjectFlowTable(db).rebuild();
+    logStep("flows");
 
     m_case.setMeta(QStringLiteral("resolution.transaction_id"),
                    QString::number(db.scalarInt("SELECT coalesce(max(id), 0) FROM transactions")));

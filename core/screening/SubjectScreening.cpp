@@ -116,11 +116,18 @@ ScreeningReport SubjectScreening::run(const ScreeningOptions &options)
     db::Transaction transaction(db);
     const QString now = util::utcNowIso();
     db.exec("CREATE TEMP TABLE IF NOT EXISTS screened_entries(id INTEGER PRIMARY KEY)");
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS screened_hits(subject_id INTEGER, entry_id INTEGER, "
+            "PRIMARY KEY (subject_id, entry_id)) WITHOUT ROWID");
     db.exec("DELETE FROM screened_entries");
+    db.exec("DELETE FROM screened_hits");
+    db::Statement found = db.prepare("INSERT INTO screened_hits(subject_id, entry_id) VALUES (?1, ?2)");
     db::Statement screened = db.prepare("INSERT INTO screened_entries(id) VALUES (?1)");
     for (const ListEntry &entry : entries)
         screened.bind(1, std::int64_t(entry.entryId)).run();
-    const std::int64_t before = db.scalarInt("SELECT count(*) FROM screening_hits");
+    for (auto it = best.cbegin(); it != best.cend(); ++it)
+        found.bind(1, it.key().first).bind(2, it.key().second).run();
+    report.newHits = int(db.scalarInt("SELECT count(*) FROM screened_hits f WHERE NOT EXISTS (SELECT 1 FROM screening_hits h "
+                                      "WHERE h.subject_id = f.subject_id AND h.entry_id = f.entry_id)"));
     db::Statement upsert = db.prepare(
             "INSERT INTO screening_hits(subject_id, entry_id, subject_name, matched_name, matched_kind, score, explanation, "
             "screened_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(subject_id, entry_id) DO UPDATE SET "
@@ -133,12 +140,10 @@ ScreeningReport SubjectScreening::run(const ScreeningOptions &options)
     }
     // Undecided hits this run no longer finds (a higher threshold, a corrected name) go; decided
     // ones stay with the investigator's verdict.
-    db::Statement stale = db.prepare(
-            "DELETE FROM screening_hits WHERE state = 'new' AND screened_at != ?1 "
-            "AND entry_id IN (SELECT id FROM screened_entries)");
-    stale.bind(1, now).run();
+    db.exec("DELETE FROM screening_hits WHERE state = 'new' AND entry_id IN (SELECT id FROM screened_entries) "
+            "AND NOT EXISTS (SELECT 1 FROM screened_hits f WHERE f.subject_id = screening_hits.subject_id "
+            "AND f.entry_id = screening_hits.entry_id)");
     report.hits = int(best.size());
-    report.newHits = int(std::max<std::int64_t>(0, db.scalarInt("SELECT count(*) FROM screening_hits") - before));
     report.seconds = timer.elapsed() / 1000.0;
     audit::AuditLog(db).record(QStringLiteral("screening.run"), {}, 0,
                                { { QStringLiteral("list"), options.listName },
