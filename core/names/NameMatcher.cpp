@@ -1,6 +1,5 @@
 #include "names/NameMatcher.h"
 
-#include "names/NameNormalizer.h"
 #include "names/StringSimilarity.h"
 
 #include <algorithm>
@@ -58,6 +57,10 @@ TokenPair pairTokens(const NormalizedName &a, int i, const NormalizedName &b, in
     }
     const QString &ka = a.keys[i];
     const QString &kb = b.keys[j];
+    // Cheap rejects before any Jaro-Winkler: a typo or a transliteration variant keeps the length
+    // within a few letters and the first letter of the token or of its key.
+    if (ka != kb && (std::abs(ta.size() - tb.size()) > 4 || (ta[0] != tb[0] && ka[0] != kb[0])))
+        return p;
     const double jwToken = StringSimilarity::jaroWinkler(ta, tb);
     if (ka == kb) {
         // The same sex-neutral stem: "ivanov"/"ivanova", "serikovich"/"serikuly".
@@ -65,13 +68,18 @@ TokenPair pairTokens(const NormalizedName &a, int i, const NormalizedName &b, in
             || (tb.size() + 1 == ta.size() && ta.startsWith(tb) && ta.endsWith(QLatin1Char('a')));
         p.kind = gender ? TokenPair::Kind::Gender : TokenPair::Kind::Key;
         // Short keys ("al" for Ali/Eli/Ola) say little on their own.
-        p.score = gender ? 0.9 : (stem(ka).size() <= 2 && jwToken < 0.8 ? 0.7 : 0.88 + 0.08 * jwToken);
+        // Vowel-less keys also join unrelated names ("yerlan"/"arellano"): the spelling must be close too.
+        p.score = gender                                           ? 0.9
+            : (stem(ka).size() <= 2 && jwToken < 0.8) || jwToken < 0.7 ? 0.7
+                                                                     : 0.88 + 0.08 * jwToken;
         return p;
     }
-    const double jwKey = stem(ka).size() >= 3 ? StringSimilarity::jaroWinkler(ka, kb) : 0.0;
+    const double jwKeyRaw = StringSimilarity::jaroWinkler(ka, kb);
+    const double jwKey = stem(ka).size() >= 3 ? jwKeyRaw : 0.0;
     const double shortPenalty = std::min(ta.size(), tb.size()) <= 3 ? 0.04 : 0.0;
     double s = 0;
-    if (jwToken >= NameMatcher::kTokenFuzzyBar)
+    // Shared endings ("-zhanova", "-bayev") make whole tokens look alike; the keys must agree too.
+    if (jwToken >= NameMatcher::kTokenFuzzyBar && (jwKeyRaw >= 0.8 || jwToken >= 0.92))
         s = jwToken - shortPenalty;
     if (jwKey >= NameMatcher::kKeyFuzzyBar)
         s = std::max(s, jwKey - 0.03 - shortPenalty);
@@ -85,7 +93,11 @@ TokenPair pairTokens(const NormalizedName &a, int i, const NormalizedName &b, in
 struct Assignment {
     std::array<int, kMaxTokens> aToB;
     std::array<int, kMaxTokens> bToA;
-    QVector<TokenPair> pairs;
+    std::array<TokenPair, kMaxTokens> pairs; // fixed size: no allocation in the screening hot path
+    int pairCount = 0;
+    void add(const TokenPair &p) { pairs[size_t(pairCount++)] = p; }
+    const TokenPair *begin() const { return pairs.data(); }
+    const TokenPair *end() const { return pairs.data() + pairCount; }
 };
 
 Assignment assign(const NormalizedName &a, const NormalizedName &b, qsizetype n, qsizetype m)
@@ -93,24 +105,25 @@ Assignment assign(const NormalizedName &a, const NormalizedName &b, qsizetype n,
     Assignment r;
     r.aToB.fill(-1);
     r.bToA.fill(-1);
-    QVector<TokenPair> candidates;
-    candidates.reserve(n * m);
+    std::array<TokenPair, kMaxTokens * kMaxTokens> candidates;
+    size_t count = 0;
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < m; ++j)
             if (TokenPair p = pairTokens(a, i, b, j); p.score > 0)
-                candidates.push_back(p);
+                candidates[count++] = p;
     // Greedy by score, ties to the longer (more telling) token: near-optimal for names this short.
-    std::sort(candidates.begin(), candidates.end(), [&](const TokenPair &x, const TokenPair &y) {
+    std::sort(candidates.begin(), candidates.begin() + count, [&](const TokenPair &x, const TokenPair &y) {
         if (x.score != y.score)
             return x.score > y.score;
         return a.tokens[x.a].size() > a.tokens[y.a].size();
     });
-    for (const TokenPair &p : std::as_const(candidates)) {
+    for (size_t c = 0; c < count; ++c) {
+        const TokenPair &p = candidates[c];
         if (r.aToB[size_t(p.a)] >= 0 || r.bToA[size_t(p.b)] >= 0)
             continue;
         r.aToB[size_t(p.a)] = p.b;
         r.bToA[size_t(p.b)] = p.a;
-        r.pairs.push_back(p);
+        r.add(p);
     }
     // A token written as two on the other side: "abukhalid" ~ "khalid abu", "izzaldin" ~ "izz din".
     const auto joinPass = [&](const NormalizedName &x, const NormalizedName &y, qsizetype nx, qsizetype ny,
@@ -122,10 +135,13 @@ Assignment assign(const NormalizedName &a, const NormalizedName &b, qsizetype n,
                 for (int k = 0; k < ny; ++k) {
                     if (j == k || yToX[size_t(j)] >= 0 || yToX[size_t(k)] >= 0 || y.tokens[j].size() < 2 || y.tokens[k].size() < 2)
                         continue;
-                    const QString joined = y.tokens[j] + y.tokens[k];
-                    if (std::abs(joined.size() - x.tokens[i].size()) > 3)
+                    const QString &xi = x.tokens[i];
+                    const QString &yj = y.tokens[j];
+                    const QString &yk = y.tokens[k];
+                    if (std::abs(yj.size() + yk.size() - xi.size()) > 3 || xi[0] != yj[0])
                         continue;
-                    if (joined != x.tokens[i] && NameNormalizer::tokenKey(joined) != x.keys[i])
+                    const QString joined = yj + yk;
+                    if (joined != xi && StringSimilarity::jaroWinkler(joined, xi) < 0.93)
                         continue;
                     TokenPair p;
                     p.kind = TokenPair::Kind::Joined;
@@ -141,7 +157,7 @@ Assignment assign(const NormalizedName &a, const NormalizedName &b, qsizetype n,
                     }
                     xToY[size_t(i)] = j;
                     yToX[size_t(j)] = yToX[size_t(k)] = i;
-                    r.pairs.push_back(p);
+                    r.add(p);
                     break;
                 }
             }
@@ -167,7 +183,7 @@ double scoreOf(const NormalizedName &a, const NormalizedName &b, const Assignmen
     if (totalA <= 0 || totalB <= 0)
         return 0;
     double bestFull = 0; // best pair among full (non-initial) tokens
-    for (const TokenPair &p : r.pairs) {
+    for (const TokenPair &p : r) {
         gotA += p.score * weight(a.tokens[p.a]);
         gotB += p.score * weight(b.tokens[p.b]);
         if (p.kind == TokenPair::Kind::Joined) {
@@ -241,7 +257,8 @@ NameMatch NameMatcher::compare(const NormalizedName &a, const NormalizedName &b)
     }
     const Assignment r = assign(a, b, n, m);
     out.score = scoreOf(a, b, r, n, m);
-    out.pairs = r.pairs;
+    for (const TokenPair &p : r)
+        out.pairs.push_back(p);
     std::sort(out.pairs.begin(), out.pairs.end(), [](const TokenPair &x, const TokenPair &y) { return x.a < y.a; });
 
     std::array<bool, kMaxTokens> usedA {};

@@ -75,15 +75,20 @@ ScreeningIndex::ScreeningIndex(const QVector<ListEntry> &entries)
 
 QStringList ScreeningIndex::signatures(const QString &token, const QString &key)
 {
-    // Exact key, plus prefixes and suffixes of key and token so that one typo still finds the name.
+    // Exact key, plus the key's first and last three letters (its ending marker aside) and the
+    // token's first three and last four letters, so that one typo anywhere still finds the name. Shorter pieces
+    // are shared by too many names ("man", "bek") to narrow anything.
     QStringList out;
     if (token.size() <= 1)
         return out; // initials would match everything
     out << QLatin1String("k:") + key;
-    if (key.size() >= 4)
-        out << QLatin1String("p:") + key.left(3) << QLatin1String("s:") + key.right(3);
+    QStringView stem(key);
+    if (!stem.isEmpty() && !stem.back().isLetterOrNumber())
+        stem.chop(1);
+    if (stem.size() >= 4)
+        out << QLatin1String("p:") + stem.left(3).toString() << QLatin1String("s:") + stem.right(3).toString();
     if (token.size() >= 5)
-        out << QLatin1String("t:") + token.left(3) << QLatin1String("u:") + token.right(3);
+        out << QLatin1String("t:") + token.left(3) << QLatin1String("u:") + token.right(4);
     return out;
 }
 
