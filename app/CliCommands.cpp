@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 #include "DemoCommand.h"
+#include "DetectCommands.h"
 #include "SubjectCommands.h"
 
 #include "db/CaseFile.h"
@@ -57,6 +58,16 @@ const char *const kUsage =
         "                                       screen subjects (or a typed name) against the lists\n"
         "  hit CASE HIT (--confirm|--dismiss) --reason R\n"
         "                                       decide a screening hit\n"
+        "  detect CASE [--rules R.json] [--json] run the typology rules; store alerts with evidence\n"
+        "  alerts CASE [--state S] [--rule R] [--min-score N] [--subject ID] [--all] [--json]\n"
+        "                                       list alerts, highest score first\n"
+        "  alert CASE ID [--json]               one alert: explanation, evidence, history, notes\n"
+        "  triage CASE ID... --state S [--reason R] | triage CASE --undo [BATCH]\n"
+        "                                       new, in_review, confirmed, dismissed (audited, undoable)\n"
+        "  annotate CASE TYPE ID --text T [--tags T] [--severity S] [--hypothesis H]\n"
+        "                                       note on a transaction, account, subject, alert, selection\n"
+        "  notes CASE [--search Q | --on TYPE:ID] [--json]\n"
+        "  rules                                print the default rules file\n"
         "  demo OUTDIR [--scale N] [--seed S]   build the demo case from bundled generators\n"
         "  generate-bench-csv FILE --rows N [--seed S]\n"
         "                                       write a large synthetic bank CSV for benchmarks\n"
@@ -451,6 +462,13 @@ int run(const QStringList &arguments)
         { QStringLiteral("undo"), commandUndo },
         { QStringLiteral("screen"), commandScreen },
         { QStringLiteral("hit"), commandHit },
+        { QStringLiteral("detect"), commandDetect },
+        { QStringLiteral("alerts"), commandAlerts },
+        { QStringLiteral("alert"), commandAlert },
+        { QStringLiteral("triage"), commandTriage },
+        { QStringLiteral("annotate"), commandAnnotate },
+        { QStringLiteral("notes"), commandNotes },
+        { QStringLiteral("rules"), commandRules },
         { QStringLiteral("demo"), commandDemo },
         { QStringLiteral("generate-bench-csv"), commandGenerateBenchCsv },
     };

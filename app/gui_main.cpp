@@ -1,10 +1,11 @@
 // The `fundtrace` desktop application: parses the command line, opens the case and shows the
 // main window. With --screenshot it renders the window to a PNG once the first page of
 // transactions is on screen and exits, for documentation and visual checks (works with
-// QT_QPA_PLATFORM=offscreen).
+// QT_QPA_PLATFORM=offscreen); --subject ID opens that subject's profile tab first.
 
 #include "LogBuffer.h"
 #include "MainWindow.h"
+#include "SubjectProfileView.h"
 #include "TransactionTableModel.h"
 #include "util/Logging.h"
 
@@ -14,6 +15,7 @@
 #include <QEventLoop>
 #include <QTableView>
 #include <QTimer>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -36,7 +38,7 @@ bool waitForFirstPage(fundtrace::ui::MainWindow &window, int timeoutMs)
     return ready();
 }
 
-int takeScreenshot(fundtrace::ui::MainWindow &window, const QString &path)
+int takeScreenshot(fundtrace::ui::MainWindow &window, const QString &path, std::int64_t subjectId)
 {
     if (window.hasCase()) {
         if (!waitForFirstPage(window, 30000)) {
@@ -44,6 +46,17 @@ int takeScreenshot(fundtrace::ui::MainWindow &window, const QString &path)
             return 1;
         }
         window.transactionView()->selectRow(0);
+    }
+    if (subjectId > 0) {
+        fundtrace::ui::SubjectProfileView *profile = window.openSubjectProfile(subjectId);
+        QElapsedTimer clock;
+        clock.start();
+        while (profile && !profile->isLoaded() && clock.elapsed() < 30000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        if (!profile || !profile->isLoaded()) {
+            std::fprintf(stderr, "fundtrace: the profile of subject %lld did not load\n", static_cast<long long>(subjectId));
+            return 1;
+        }
     }
     // Let the layout, the details panel and the case summary settle before grabbing.
     QElapsedTimer settle;
@@ -79,8 +92,12 @@ int main(int argc, char *argv[])
                                         QStringLiteral("FILE"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."),
                                   QStringLiteral("WxH"));
+    const QCommandLineOption subject(QStringLiteral("subject"),
+                                     QStringLiteral("With --screenshot: open the profile of subject ID first."),
+                                     QStringLiteral("ID"));
     parser.addOption(screenshot);
     parser.addOption(size);
+    parser.addOption(subject);
     parser.process(app);
 
     // The log panel shows everything from informational messages up unless FUNDTRACE_LOG says.
@@ -114,7 +131,18 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "fundtrace: cannot open %s\n", qPrintable(cases.first()));
         return 1;
     }
+    std::int64_t subjectId = 0;
+    if (parser.isSet(subject)) {
+        bool ok = false;
+        subjectId = parser.value(subject).toLongLong(&ok);
+        if (!ok || subjectId <= 0) {
+            std::fprintf(stderr, "fundtrace: --subject takes a subject id\n");
+            return 2;
+        }
+    }
     if (batch)
-        return takeScreenshot(window, parser.value(screenshot));
+        return takeScreenshot(window, parser.value(screenshot), subjectId);
+    if (subjectId > 0)
+        window.openSubjectProfile(subjectId);
     return QApplication::exec();
 }

@@ -10,6 +10,10 @@
 #include "SourceTableModel.h"
 #include "SourcesPanel.h"
 #include "StartPage.h"
+#include "SubjectActions.h"
+#include "SubjectProfileView.h"
+#include "SubjectTableModel.h"
+#include "SubjectsPanel.h"
 #include "TransactionDetailsPanel.h"
 #include "TransactionTableModel.h"
 #include "demo/DemoCaseBuilder.h"
@@ -37,6 +41,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QtConcurrent>
 #include <QTableView>
 #include <QToolBar>
@@ -72,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     createCentralWidgets();
     createActions();
     createDocks();
+    createSubjects();
     createMenus();
     createToolBar();
     createStatusBar();
@@ -118,7 +125,21 @@ void MainWindow::createCentralWidgets()
     connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemoCase);
     connect(m_startPage, &StartPage::recentCaseRequested, this, [this](const QString &path) { openCase(path); });
 
-    m_table = new QTableView(m_stack);
+    // Transactions are the first, permanent tab; subject profiles open as closable tabs beside them.
+    m_tabs = new QTabWidget(m_stack);
+    m_tabs->setObjectName(QStringLiteral("centralTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        QWidget *page = m_tabs->widget(index);
+        if (page == m_table)
+            return;
+        m_tabs->removeTab(index);
+        page->deleteLater();
+    });
+
+    m_table = new QTableView(m_tabs);
     m_table->setObjectName(QStringLiteral("transactionTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -152,7 +173,10 @@ void MainWindow::createCentralWidgets()
             &MainWindow::onCurrentRowChanged);
 
     m_stack->addWidget(m_startPage);
-    m_stack->addWidget(m_table);
+    m_tabs->addTab(m_table, icon("table"), tr("Transactions"));
+    for (const auto side : { QTabBar::LeftSide, QTabBar::RightSide })
+        m_tabs->tabBar()->setTabButton(0, side, nullptr);
+    m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
 }
 
@@ -267,6 +291,152 @@ void MainWindow::createDocks()
     });
 }
 
+void MainWindow::createSubjects()
+{
+    m_subjects = new SubjectsPanel(this);
+    connect(m_subjects, &SubjectsPanel::openProfileRequested, this, &MainWindow::openSubjectProfile);
+    m_subjectsDock = addPanelDock(m_subjects, tr("Subjects"), QStringLiteral("subjectsDock"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(m_filtersDock, m_subjectsDock);
+    QAction *toggle = m_subjectsDock->toggleViewAction();
+    toggle->setIcon(icon("subject"));
+    toggle->setShortcut(QKeySequence(tr("Ctrl+5")));
+    toggle->setStatusTip(tr("Show the resolved subjects of the case"));
+    connect(toggle, &QAction::triggered, this, [this](bool checked) {
+        if (checked)
+            m_subjectsDock->raise();
+    });
+    // The subjects table needs more room than the filters it shares the left area with.
+    connect(m_subjectsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_subjectsDock->isFloating() && m_subjectsDock->width() < 700)
+            resizeDocks({ m_subjectsDock }, { 760 }, Qt::Horizontal);
+    });
+    connect(m_subjects->model(), &SubjectTableModel::loaded, this, [this](int count) {
+        m_subjectsDock->setWindowTitle(tr("Subjects (%1)").arg(QLocale().toString(count)));
+    });
+
+    m_subjectActions = new SubjectActions(this);
+    connect(m_subjects, &SubjectsPanel::mergeRequested, m_subjectActions, &SubjectActions::merge);
+    connect(m_subjectActions, &SubjectActions::started, this,
+            [this](const QString &what) { statusBar()->showMessage(tr("%1…").arg(what)); });
+    connect(m_subjectActions, &SubjectActions::finished, this, [this](const QString &message) {
+        log::get("ui")->info("{}", message.toStdString());
+        statusBar()->showMessage(message, 15000);
+    });
+    connect(m_subjectActions, &SubjectActions::failed, this, [this](const QString &what, const QString &message) {
+        statusBar()->clearMessage();
+        reportError(what, message);
+    });
+    connect(m_subjectActions, &SubjectActions::busyChanged, this, &MainWindow::updateSubjectActions);
+    connect(m_subjectActions, &SubjectActions::caseChanged, this, &MainWindow::refreshSubjects);
+
+    auto make = [this](const QString &name, const char *iconName, const QString &text, const QKeySequence &shortcut,
+                       const QString &tip, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        if (iconName)
+            action->setIcon(icon(iconName));
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        action->setStatusTip(tip);
+        action->setToolTip(shortcut.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    make(QStringLiteral("findSubject"), "subject", tr("&Find Subject…"), QKeySequence(tr("Ctrl+Shift+F")),
+         tr("Find a person or organisation by any spelling or identifier"), [this] {
+             m_subjectsDock->show();
+             m_subjectsDock->raise();
+             m_subjects->focusSearch();
+         });
+    make(QStringLiteral("screenSubjects"), "screening", tr("&Screen Against Lists"), QKeySequence(tr("Ctrl+Shift+S")),
+         tr("Screen every subject against the case's sanctions and terrorist lists"),
+         [this] { m_subjectActions->screen(); });
+    make(QStringLiteral("rerunResolution"), "refresh", tr("&Rerun Resolution"), {},
+         tr("Resolve new records into subjects and propose possible duplicates"),
+         [this] { m_subjectActions->rerunResolution(); });
+    make(QStringLiteral("mergeSubjects"), "merge", tr("&Merge Selected Subjects…"), {},
+         tr("Merge the subjects selected in the Subjects dock (asks for a reason)"),
+         [this] { m_subjectActions->merge(m_subjects->selectedSubjects()); });
+    make(QStringLiteral("splitMember"), nullptr, tr("S&plit This Member Off…"), {},
+         tr("Split the record selected in the profile's merged records off into a subject of its own"), [this] {
+             SubjectProfileView *profile = currentProfile();
+             const std::int64_t member = profile ? profile->selectedMember() : 0;
+             if (member == 0) {
+                 statusBar()->showMessage(tr("Select a record under \"Merged records\" in a subject's profile first."), 8000);
+                 return;
+             }
+             m_subjectActions->split(member, tr("record #%1").arg(member));
+         });
+    make(QStringLiteral("undoResolution"), "undo", tr("&Undo Last Merge or Split"), QKeySequence(tr("Ctrl+Alt+Z")),
+         tr("Undo the newest merge or split still in force"), [this] { m_subjectActions->undoLast(); });
+}
+
+void MainWindow::updateSubjectActions()
+{
+    const bool enabled = hasCase() && !m_subjectActions->isBusy();
+    for (const char *name : { "screenSubjects", "rerunResolution", "mergeSubjects", "splitMember", "undoResolution" })
+        action(QString::fromLatin1(name))->setEnabled(enabled);
+    action(QStringLiteral("findSubject"))->setEnabled(hasCase());
+}
+
+SubjectProfileView *MainWindow::openSubjectProfile(std::int64_t subjectId)
+{
+    if (!hasCase() || subjectId <= 0)
+        return nullptr;
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        auto *view = qobject_cast<SubjectProfileView *>(m_tabs->widget(index));
+        if (view && (view->subjectId() == subjectId
+                     || (view->profile() && view->profile()->members.contains(subjectId)))) {
+            m_tabs->setCurrentIndex(index);
+            return view;
+        }
+    }
+    auto *view = new SubjectProfileView(casePath(), subjectId, m_tabs);
+    connect(view, &SubjectProfileView::loaded, this, [this, view](const QString &title) {
+        const int index = m_tabs->indexOf(view);
+        if (index < 0)
+            return;
+        m_tabs->setTabText(index, fontMetrics().elidedText(title, Qt::ElideRight, fontMetrics().averageCharWidth() * 32));
+        m_tabs->setTabToolTip(index, title);
+    });
+    connect(view, &SubjectProfileView::loadFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Profile: %1").arg(message), 10000); });
+    connect(view, &SubjectProfileView::openSubjectRequested, this, &MainWindow::openSubjectProfile);
+    connect(view, &SubjectProfileView::decideHitRequested, m_subjectActions, &SubjectActions::decideHit);
+    connect(view, &SubjectProfileView::confirmCandidateRequested, m_subjectActions, &SubjectActions::confirmCandidate);
+    connect(view, &SubjectProfileView::rejectCandidateRequested, m_subjectActions, &SubjectActions::rejectCandidate);
+    connect(view, &SubjectProfileView::splitRequested, m_subjectActions, &SubjectActions::split);
+    m_tabs->setCurrentIndex(m_tabs->addTab(view, icon("subject"), tr("Subject %1").arg(subjectId)));
+    return view;
+}
+
+SubjectProfileView *MainWindow::currentProfile() const
+{
+    return qobject_cast<SubjectProfileView *>(m_tabs->currentWidget());
+}
+
+void MainWindow::closeProfiles()
+{
+    for (int index = m_tabs->count() - 1; index >= 0; --index) {
+        QWidget *page = m_tabs->widget(index);
+        if (page != m_table) {
+            m_tabs->removeTab(index);
+            page->deleteLater();
+        }
+    }
+}
+
+void MainWindow::refreshSubjects()
+{
+    if (!hasCase())
+        return;
+    m_subjects->model()->refresh();
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        if (auto *view = qobject_cast<SubjectProfileView *>(m_tabs->widget(index)))
+            view->reload();
+    }
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -296,6 +466,18 @@ void MainWindow::createMenus()
     view->addAction(m_sourcesDock->toggleViewAction());
     view->addAction(m_dataQualityDock->toggleViewAction());
     view->addAction(m_logDock->toggleViewAction());
+    view->addAction(m_subjectsDock->toggleViewAction());
+
+    QMenu *subjects = menuBar()->addMenu(tr("&Subjects"));
+    subjects->addAction(action(QStringLiteral("findSubject")));
+    subjects->addAction(m_subjectsDock->toggleViewAction());
+    subjects->addSeparator();
+    subjects->addAction(action(QStringLiteral("screenSubjects")));
+    subjects->addAction(action(QStringLiteral("rerunResolution")));
+    subjects->addSeparator();
+    subjects->addAction(action(QStringLiteral("mergeSubjects")));
+    subjects->addAction(action(QStringLiteral("splitMember")));
+    subjects->addAction(action(QStringLiteral("undoResolution")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(action(QStringLiteral("about")));
@@ -315,6 +497,8 @@ void MainWindow::createToolBar()
     bar->addAction(action(QStringLiteral("refresh")));
     bar->addSeparator();
     bar->addAction(action(QStringLiteral("findText")));
+    bar->addAction(action(QStringLiteral("findSubject")));
+    bar->addAction(action(QStringLiteral("screenSubjects")));
     bar->addAction(action(QStringLiteral("properties")));
     bar->addSeparator();
     bar->addAction(m_logDock->toggleViewAction());
@@ -352,9 +536,14 @@ void MainWindow::updateCaseState()
         dock->setVisible(open);
     for (QDockWidget *dock : { m_filtersDock, m_detailsDock, m_sourcesDock, m_dataQualityDock })
         dock->toggleViewAction()->setEnabled(open);
-    if (open)
+    m_subjectsDock->setVisible(open);
+    m_subjectsDock->toggleViewAction()->setEnabled(open);
+    updateSubjectActions();
+    if (open) {
         m_sourcesDock->raise();
-    m_stack->setCurrentWidget(open ? static_cast<QWidget *>(m_table) : m_startPage);
+        m_filtersDock->raise();
+    }
+    m_stack->setCurrentWidget(open ? static_cast<QWidget *>(m_tabs) : m_startPage);
     setWindowTitle(open ? tr("%1 — Fundtrace").arg(m_caseTitle.isEmpty() ? QFileInfo(casePath()).completeBaseName() : m_caseTitle)
                         : tr("Fundtrace"));
     m_pathLabel->setText(open ? QDir::toNativeSeparators(casePath()) : tr("No case open"));
@@ -412,6 +601,9 @@ bool MainWindow::openCase(const QString &path)
     }
     m_model->setFilter({});
     m_model->setCasePath(absolute);
+    m_subjects->setCasePath(absolute);
+    m_subjectActions->setCasePath(absolute);
+    m_tabs->setCurrentWidget(m_table);
     loadSources();
     loadSummary();
     RecentCases::add(absolute);
@@ -435,6 +627,9 @@ void MainWindow::closeCase()
     m_model->setCasePath({});
     m_sources->setSources({});
     m_details->setTransaction(std::nullopt);
+    closeProfiles();
+    m_subjects->setCasePath({});
+    m_subjectActions->setCasePath({});
     m_summary.reset();
     m_case.reset();
     m_caseTitle.clear();
@@ -621,6 +816,7 @@ void MainWindow::refresh()
     if (!hasCase())
         return;
     m_model->refresh();
+    refreshSubjects();
     loadSources();
     m_summary.reset();
     loadSummary();

@@ -13,6 +13,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace fundtrace::ui {
@@ -22,12 +23,16 @@ class LogPanel;
 class SourcesPanel;
 class DataQualityPanel;
 class StartPage;
+class SubjectActions;
+class SubjectProfileView;
+class SubjectsPanel;
 class TransactionDetailsPanel;
 class TransactionTableModel;
 
-// The workbench: the open case's transactions in the centre, filters, sources, details and the
-// log in docks, or the start page while no case is open. It wires panels to models and core
-// calls; the table's rows are loaded by the model off the GUI thread.
+// The workbench: the open case's transactions in the centre, with subject profiles as further
+// tabs beside them, filters, subjects, sources, details and the log in docks, or the start page
+// while no case is open. It wires panels to models and core calls; the table's rows, the
+// subjects and the profiles are loaded off the GUI thread.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -54,6 +59,12 @@ public:
     DataQualityPanel *dataQualityPanel() const { return m_dataQuality; }
     TransactionDetailsPanel *detailsPanel() const { return m_details; }
     LogPanel *logPanel() const { return m_log; }
+    SubjectsPanel *subjectsPanel() const { return m_subjects; }
+    SubjectActions *subjectActions() const { return m_subjectActions; }
+    QTabWidget *centralTabs() const { return m_tabs; }
+    // Opens (or brings forward) the profile tab of a subject; any member id of a merged subject works.
+    SubjectProfileView *openSubjectProfile(std::int64_t subjectId);
+    SubjectProfileView *currentProfile() const;
     StartPage *startPage() const { return m_startPage; }
     QAction *action(const QString &name) const;
 
@@ -65,6 +76,8 @@ public slots:
     void refresh();
     void showCaseProperties();
     void copySelectedRows();
+    // Reloads the subjects list and every open profile, e.g. after an import or a decision.
+    void refreshSubjects();
 
 signals:
     void caseOpened(const QString &path);
@@ -80,6 +93,9 @@ private:
     void createDocks();
     void createCentralWidgets();
     void createStatusBar();
+    void createSubjects();
+    void updateSubjectActions();
+    void closeProfiles();
     void updateRecentMenu();
     void updateCaseState();
     void updateCounts();
@@ -97,12 +113,16 @@ private:
     TransactionTableModel *m_model;
     QStackedWidget *m_stack = nullptr;
     StartPage *m_startPage = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QTableView *m_table = nullptr;
     FilterPanel *m_filters = nullptr;
     SourcesPanel *m_sources = nullptr;
     DataQualityPanel *m_dataQuality = nullptr;
     TransactionDetailsPanel *m_details = nullptr;
     LogPanel *m_log = nullptr;
+    SubjectsPanel *m_subjects = nullptr;
+    SubjectActions *m_subjectActions = nullptr;
+    QDockWidget *m_subjectsDock = nullptr;
     QDockWidget *m_filtersDock = nullptr;
     QDockWidget *m_sourcesDock = nullptr;
     QDockWidget *m_dataQualityDock = nullptr;

@@ -29,7 +29,8 @@ QString migrationSql(int version)
     static const bool registered = (registerCoreResources(), true);
     Q_UNUSED(registered);
     static const QStringList names = { QStringLiteral("initial"), QStringLiteral("formats"),
-                                          QStringLiteral("subjects") };
+                                          QStringLiteral("subjects"),
+                                          QStringLiteral("alerts") };
     if (version < 1 || version > static_cast<int>(names.size()))
         return {};
     QFile file(migrationResource(version) + names[version - 1] + QStringLiteral(".sql"));

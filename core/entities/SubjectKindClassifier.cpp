@@ -21,6 +21,8 @@ constexpr KindWord kKindWords[] = {
     { u"foundation", "npo" },  { u"charity", "npo" },      { u"charitable", "npo" },
     { u"fund", "npo" },        { u"ngo", "npo" },          { u"npo", "npo" },
     { u"mosque", "npo" },      { u"association", "npo" },  { u"waqf", "npo" },
+    { u"dernegi", "npo" },     { u"derneği", "npo" },      { u"vakfi", "npo" },
+    { u"vakfı", "npo" },       { u"yardim", "npo" },       { u"yardım", "npo" },
     { u"банк", "institution" }, { u"bank", "institution" }, { u"банкі", "institution" },
     { u"jsc", "institution" }, // only when paired with bank; handled below
     { u"обменный", "agent" },  { u"обменник", "agent" },   { u"exchange", "agent" },

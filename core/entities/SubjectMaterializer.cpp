@@ -44,6 +44,7 @@ SubjectMaterializer::Counts SubjectMaterializer::run(std::int64_t afterTransacti
 {
     m_counts = {};
     loadKnownAttributes();
+    refineReportedKinds();
     subjectsForNewAccounts();
     namesSeenOnAccounts(afterTransactionId);
     namedCounterparties(afterTransactionId);
@@ -101,6 +102,24 @@ void SubjectMaterializer::addAttribute(std::int64_t subjectId, const QString &ki
         insert.bindNull(4);
     insert.run();
     ++m_counts.attributes;
+}
+
+void SubjectMaterializer::refineReportedKinds()
+{
+    // goAML says "entity" or "person"; the name often says more (a public fund, a bank, an
+    // exchange office), which the typology rules need.
+    db::Statement select = m_db.prepare(
+            "SELECT id, display_name, kind FROM subjects WHERE kind_source IS NULL AND kind IN ('organisation', 'unknown')");
+    db::Statement update = m_db.prepare("UPDATE subjects SET kind = ?2, kind_source = ?3 WHERE id = ?1");
+    std::vector<std::pair<std::int64_t, SubjectKindClassifier::Guess>> refined;
+    while (select.step()) {
+        const SubjectKindClassifier::Guess guess = SubjectKindClassifier::classify(select.qtext(1), {});
+        if (guess.kind == u"npo" || guess.kind == u"institution" || guess.kind == u"agent"
+            || (guess.kind == u"organisation" && select.qtext(2) == u"unknown"))
+            refined.emplace_back(select.int64(0), guess);
+    }
+    for (const auto &[id, guess] : refined)
+        update.bind(1, id).bind(2, guess.kind).bind(3, guess.reason).run();
 }
 
 void SubjectMaterializer::subjectsForNewAccounts()

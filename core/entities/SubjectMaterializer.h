@@ -33,6 +33,7 @@ public:
 
 private:
     void loadKnownAttributes();
+    void refineReportedKinds();
     void subjectsForNewAccounts();
     void namesSeenOnAccounts(std::int64_t afterTransactionId);
     void namedCounterparties(std::int64_t afterTransactionId);

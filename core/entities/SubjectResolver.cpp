@@ -59,6 +59,14 @@ SubjectResolver::Report SubjectResolver::run()
     SubjectGroups groups(db);
     report.automaticMerges = StrongEvidenceMerger(db, groups).run(subjects);
     logStep("automatic merges");
+    // A group is as specific as its most specific row: a goAML "organisation" merged with an
+    // account holder read as a public fund is a non-profit.
+    db.exec("UPDATE subjects SET kind = (SELECT m.kind FROM subjects m WHERE m.merged_into = subjects.id "
+            "AND m.kind IN ('npo', 'agent', 'institution') ORDER BY m.id LIMIT 1), "
+            "kind_source = (SELECT m.kind_source FROM subjects m WHERE m.merged_into = subjects.id "
+            "AND m.kind IN ('npo', 'agent', 'institution') ORDER BY m.id LIMIT 1) "
+            "WHERE merged_into IS NULL AND kind IN ('organisation', 'unknown') AND EXISTS (SELECT 1 FROM subjects m "
+            "WHERE m.merged_into = subjects.id AND m.kind IN ('npo', 'agent', 'institution'))");
     report.candidates = CandidateFinder(db).run(subjects, lastSubject, lastAttribute);
     logStep("candidates");
     SubjectFlowTable(db).rebuild();

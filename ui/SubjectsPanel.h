@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QVector>
+#include <QWidget>
+#include <cstdint>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace fundtrace::ui {
+
+class SubjectTableModel;
+
+// The subjects dock: every resolved subject with money in and out, found by any spelling or
+// identifier typed in the search box (applied after a short pause) and narrowed by kind.
+// Activating a row (Enter or double-click) asks to open its profile; several selected rows can
+// be merged.
+class SubjectsPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SubjectsPanel(QWidget *parent = nullptr);
+
+    SubjectTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchBox() const { return m_search; }
+    void setCasePath(const QString &path);
+    void focusSearch();
+    QVector<std::int64_t> selectedSubjects() const;
+
+signals:
+    void openProfileRequested(std::int64_t subjectId);
+    void mergeRequested(const QVector<std::int64_t> &subjectIds);
+
+private:
+    void applyKind();
+    void updateStatus();
+    void showContextMenu(const QPoint &position);
+
+    SubjectTableModel *m_model;
+    QLineEdit *m_search;
+    QComboBox *m_kind;
+    QTableView *m_view;
+    QLabel *m_status;
+    QPushButton *m_merge;
+    QTimer *m_debounce;
+};
+
+} // namespace fundtrace::ui
