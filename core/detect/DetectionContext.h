@@ -128,9 +128,9 @@ public:
         std::int32_t counterparty = -1;
         Channel channel = Channel::Transfer;
         QString currency = QStringLiteral("KZT");
-        QString purpose;
-        QString counterpartyName;
-        QString country;
+        QString purpose {};
+        QString counterpartyName {};
+        QString country {};
     };
 
     // A subject; returns its index. Its id is index + 1.
