@@ -76,7 +76,7 @@ void StructuringRule::run(const DetectionContext &context, AlertSink &sink) cons
             const QString who = subject >= 0 ? context.describeSubject(subject) : context.describeAccount(first.account);
             const std::int64_t anchor = subject >= 0 ? context.subjects()[std::size_t(subject)].id
                                                      : context.accounts()[std::size_t(first.account)].id;
-            draft.key = QStringLiteral("%1:%2|%3").arg(subject >= 0 ? u's' : u'a').arg(anchor).arg(day(first.bookedAt));
+            draft.key = QStringLiteral("%1:%2|%3").arg(QLatin1Char(subject >= 0 ? 's' : 'a')).arg(anchor).arg(day(first.bookedAt));
             draft.windowStart = first.bookedAt;
             draft.windowEnd = last.bookedAt;
             draft.score = std::min(100, 45 + 10 * int(count - std::size_t(m_minCount) + 1) + int(40 * (meanFraction - m_lowerFraction) / (1 - m_lowerFraction)));
