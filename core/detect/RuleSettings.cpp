@@ -60,6 +60,17 @@ int RuleSettings::integer(const QString &key, int defaultValue, int min, int max
     return int(value);
 }
 
+bool RuleSettings::boolean(const QString &key, bool defaultValue) const
+{
+    m_read.insert(key);
+    const QJsonValue value = m_values.value(key);
+    if (value.isUndefined())
+        return defaultValue;
+    if (!value.isBool())
+        fail(key, QStringLiteral("must be true or false"));
+    return value.toBool();
+}
+
 std::int64_t RuleSettings::amountMinor(const QString &key, double defaultMajor) const
 {
     const double major = number(key, defaultMajor, 0, 1e15);

@@ -32,6 +32,7 @@ public:
     std::int64_t amountMinor(const QString &key, double defaultMajor) const;
     std::int64_t seconds(const QString &key, double defaultHours) const; // written in hours
     int integer(const QString &key, int defaultValue, int min, int max) const;
+    bool boolean(const QString &key, bool defaultValue) const;
     double number(const QString &key, double defaultValue, double min, double max) const;
     QStringList strings(const QString &key, const QStringList &defaultValue) const;
     QJsonObject object(const QString &key) const;
