@@ -3,6 +3,7 @@
 #include "CliSupport.h"
 #include "DemoCommand.h"
 #include "DetectCommands.h"
+#include "TraceCommand.h"
 #include "SubjectCommands.h"
 
 #include "db/CaseFile.h"
@@ -68,6 +69,8 @@ const char *const kUsage =
         "                                       note on a transaction, account, subject, alert, selection\n"
         "  notes CASE [--search Q | --on TYPE:ID] [--json]\n"
         "  rules                                print the default rules file\n"
+        "  trace CASE --from ID|--to ID [--method fifo|lifo|prorata|libr] [--hops N] [--since D] [--until D] [--json]\n"
+        "                                       follow money forward or backward through accounts\n"
         "  demo OUTDIR [--scale N] [--seed S]   build the demo case from bundled generators\n"
         "  generate-bench-csv FILE --rows N [--seed S]\n"
         "                                       write a large synthetic bank CSV for benchmarks\n"
@@ -469,6 +472,7 @@ int run(const QStringList &arguments)
         { QStringLiteral("annotate"), commandAnnotate },
         { QStringLiteral("notes"), commandNotes },
         { QStringLiteral("rules"), commandRules },
+        { QStringLiteral("trace"), commandTrace },
         { QStringLiteral("demo"), commandDemo },
         { QStringLiteral("generate-bench-csv"), commandGenerateBenchCsv },
     };

@@ -1,0 +1,155 @@
+#include "TraceCommand.h"
+
+#include "CliCommands.h"
+#include "CliSupport.h"
+
+#include "db/CaseFile.h"
+#include "detect/DetectionContext.h"
+#include "graph/FundTrace.h"
+#include "model/AccountIdentifier.h"
+#include "model/Currency.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace fundtrace::cli {
+namespace {
+
+// The accounts an ID names: a subject (any member id: all the group's accounts) or an account
+// identifier as written in any statement.
+std::vector<std::int32_t> accountsNamed(const detect::DetectionContext &context, db::Database &db, const QString &id)
+{
+    std::vector<std::int32_t> accounts;
+    bool numeric = false;
+    const std::int64_t subjectId = id.toLongLong(&numeric);
+    if (numeric) {
+        db::Statement root = db.prepare("SELECT coalesce(merged_into, id) FROM subjects WHERE id = ?1");
+        root.bind(1, subjectId);
+        if (root.step()) {
+            for (const detect::Subject &subject : context.subjects()) {
+                if (subject.id == root.int64(0))
+                    return subject.accounts;
+            }
+        }
+    }
+    const QString normalized = QString::fromStdString(model::normalizeAccountIdentifier(id.toStdString()));
+    for (std::size_t a = 0; a < context.accounts().size(); ++a) {
+        if (QString::fromStdString(model::normalizeAccountIdentifier(context.accounts()[a].identifier.toStdString())) == normalized)
+            accounts.push_back(std::int32_t(a));
+    }
+    return accounts;
+}
+
+QString label(const detect::DetectionContext &context, std::int32_t account)
+{
+    return account < 0 ? QStringLiteral("cash / unknown") : context.describeAccount(account);
+}
+
+std::int64_t dayStart(const QString &text, bool endOfDay, bool &ok)
+{
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    ok = date.isValid();
+    const QDateTime start(date, QTime(0, 0), QTimeZone(QByteArrayLiteral("Asia/Almaty")));
+    return endOfDay ? start.addDays(1).toSecsSinceEpoch() - 1 : start.toSecsSinceEpoch();
+}
+
+} // namespace
+
+int commandTrace(const QStringList &arguments)
+{
+    CommandLine cli(QStringLiteral("trace"), QStringLiteral("Follow money forward from a source or backward from a destination."));
+    cli.parser.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The case file."));
+    cli.parser.addOption({ QStringLiteral("from"), QStringLiteral("Source: a subject id or an account number."), QStringLiteral("ID") });
+    cli.parser.addOption({ QStringLiteral("to"), QStringLiteral("Destination: a subject id or an account number."), QStringLiteral("ID") });
+    cli.parser.addOption({ QStringLiteral("method"), QStringLiteral("fifo (default), lifo, prorata or libr."), QStringLiteral("M") });
+    cli.parser.addOption({ QStringLiteral("hops"), QStringLiteral("How many transfers to follow (default 5)."), QStringLiteral("N") });
+    cli.parser.addOption({ QStringLiteral("since"), QStringLiteral("Forward: trace inflows from this day (yyyy-MM-dd)."), QStringLiteral("D") });
+    cli.parser.addOption({ QStringLiteral("until"), QStringLiteral("Forward: trace inflows up to this day."), QStringLiteral("D") });
+    cli.parser.addOption({ QStringLiteral("currency"), QStringLiteral("Currency followed (default KZT)."), QStringLiteral("C") });
+    cli.parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    if (const int code = cli.parse(arguments, 1, 1); code >= 0)
+        return code;
+    if (cli.parser.isSet(QStringLiteral("from")) == cli.parser.isSet(QStringLiteral("to"))) {
+        err() << "fundtrace-cli trace: give exactly one of --from and --to\n";
+        return UsageError;
+    }
+    graph::TraceRequest request;
+    request.direction = cli.parser.isSet(QStringLiteral("from")) ? graph::TraceRequest::Direction::Forward
+                                                                 : graph::TraceRequest::Direction::Backward;
+    if (cli.parser.isSet(QStringLiteral("method")) && !graph::traceMethodFromName(cli.parser.value(QStringLiteral("method")), request.method)) {
+        err() << "fundtrace-cli trace: --method is fifo, lifo, prorata or libr\n";
+        return UsageError;
+    }
+    if (cli.parser.isSet(QStringLiteral("hops"))) {
+        bool ok = false;
+        request.hops = cli.parser.value(QStringLiteral("hops")).toInt(&ok);
+        if (!ok || request.hops < 1 || request.hops > 20) {
+            err() << "fundtrace-cli trace: --hops is a number from 1 to 20\n";
+            return UsageError;
+        }
+    }
+    for (const auto &[option, target, endOfDay] : { std::tuple { "since", &request.from, false }, std::tuple { "until", &request.to, true } }) {
+        if (!cli.parser.isSet(QLatin1String(option)))
+            continue;
+        bool ok = false;
+        *target = dayStart(cli.parser.value(QLatin1String(option)), endOfDay, ok);
+        if (!ok) {
+            err() << "fundtrace-cli trace: --" << option << " is a day, yyyy-MM-dd\n";
+            return UsageError;
+        }
+    }
+    if (cli.parser.isSet(QStringLiteral("currency")))
+        request.currency = cli.parser.value(QStringLiteral("currency")).toUpper();
+    const QString target = cli.parser.value(request.direction == graph::TraceRequest::Direction::Forward ? QStringLiteral("from")
+                                                                                                            : QStringLiteral("to"));
+    try {
+        db::CaseFile caseFile = db::CaseFile::open(cli.parser.positionalArguments().at(0), true);
+        QElapsedTimer timer;
+        timer.start();
+        const detect::DetectionContext context = detect::DetectionContext::load(caseFile.db());
+        request.accounts = accountsNamed(context, caseFile.db(), target);
+        if (request.accounts.empty()) {
+            err() << "fundtrace-cli trace: \"" << target << "\" is neither a subject id nor an account in this case\n";
+            return InputError;
+        }
+        const graph::TraceResult result = graph::FundTrace(context).run(request);
+        const double seconds = timer.elapsed() / 1000.0;
+        if (cli.parser.isSet(QStringLiteral("json"))) {
+            QJsonObject json = result.toJson(context);
+            json.insert(QStringLiteral("seconds"), seconds);
+            printJson(json);
+            return Success;
+        }
+        const std::string currency = request.currency.toStdString();
+        const bool forward = request.direction == graph::TraceRequest::Direction::Forward;
+        out() << (forward ? "Traced forward " : "Traced backward ") << model::formatAmount(result.tracedMinor, currency) << " ("
+              << graph::traceMethodName(result.request.method) << ", " << request.hops << " hops, "
+              << QString::number(seconds, 'f', 2) << " s)\n";
+        if (forward)
+            out() << "  still held in followed accounts " << model::formatAmount(result.heldMinor, currency)
+                  << "\n  withdrawn in cash or paid to unknown parties " << model::formatAmount(result.cashOutMinor, currency)
+                  << "\n  went on past the hop limit " << model::formatAmount(result.beyondHopsMinor, currency) << "\n";
+        else
+            out() << "  of which arrived as cash or from unknown parties " << model::formatAmount(result.fromCashMinor, currency) << "\n";
+        out() << (forward ? "Reached:\n" : "Came from:\n");
+        for (const auto &destination : result.destinations)
+            out() << "  " << model::formatAmount(destination.amountMinor, currency) << "  " << label(context, destination.account)
+                  << "  (" << destination.hops << " hops)\n";
+        out() << "Paths:\n";
+        for (std::size_t i = 0; i < std::min<std::size_t>(result.paths.size(), 20); ++i) {
+            QStringList steps;
+            for (const std::int32_t account : result.paths[i].accounts)
+                steps << label(context, account);
+            out() << "  " << model::formatAmount(result.paths[i].amountMinor, currency) << "  " << steps.join(QStringLiteral(" → ")) << "\n";
+        }
+        return Success;
+    } catch (const db::CaseError &error) {
+        err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
+        return CaseError;
+    }
+}
+
+} // namespace fundtrace::cli
