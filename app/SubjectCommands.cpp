@@ -206,6 +206,12 @@ int commandSubject(const QStringList &arguments)
         for (const auto &c : profile->topByAmount)
             out() << "  " << c.name << "  in " << amount(c.inMinor, c.currency) << "  out " << amount(c.outMinor, c.currency)
                   << "  (" << c.count << ")\n";
+        out() << "Risk: " << profile->risk << " — " << profile->riskExplanation << "\n";
+        if (!profile->alerts.isEmpty())
+            out() << "Alerts:\n";
+        for (const auto &alert : profile->alerts)
+            out() << "  #" << alert.id << " [" << alert.score << "] " << alert.typology << " — " << alert.title << "  {"
+                  << alert.state << "}\n";
         if (!profile->hits.isEmpty())
             out() << "Screening hits:\n";
         for (const auto &hit : profile->hits)

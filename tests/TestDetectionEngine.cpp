@@ -5,6 +5,7 @@
 #include "detect/DetectionContext.h"
 #include "detect/DetectionRun.h"
 #include "detect/RuleSet.h"
+#include "detect/SubjectRisk.h"
 #include "detect/rules/StructuringRule.h"
 
 #include <QJsonArray>
@@ -70,6 +71,7 @@ private slots:
     void alertNoLongerFoundIsClosedNotDeleted();
     void triageNeedsReasonAndUndoes();
     void annotationsAreSearchable();
+    void subjectRiskSumsUpFindings();
 };
 
 void TestDetectionEngine::contextIndexesAndFlows()
@@ -296,6 +298,30 @@ void TestDetectionEngine::annotationsAreSearchable()
     store.remove(id);
     QCOMPARE(store.search(QStringLiteral("hawaladar")).size(), 0);
     QCOMPARE(caseFile.db().scalarInt("SELECT count(*) FROM audit_log WHERE action LIKE 'annotation.%'"), 3);
+}
+
+void TestDetectionEngine::subjectRiskSumsUpFindings()
+{
+    QCOMPARE(detect::SubjectRiskQuery::combine({ 50, 50 }), 75);
+    QCOMPARE(detect::SubjectRiskQuery::combine({ 100, 10 }), 100);
+    QCOMPARE(detect::SubjectRiskQuery::combine({}), 0);
+
+    QTemporaryDir dir;
+    db::CaseFile caseFile = db::CaseFile::create(dir.filePath(QStringLiteral("r.ftcase")), QStringLiteral("Risk"));
+    CaseWriter writer(caseFile.db());
+    writer.deposit(690'000'000, kStart, QStringLiteral("K-1"));
+    writer.deposit(650'000'000, kStart + kDay, QStringLiteral("K-2"));
+    writer.deposit(600'000'000, kStart + 2 * kDay, QStringLiteral("K-3"));
+    detect::DetectionRun(caseFile, detect::RuleSet::fromDefault()).run();
+    const detect::AlertRow alert = detect::AlertQuery(caseFile.db()).list({}).front();
+    const detect::SubjectRisk untriaged = detect::SubjectRiskQuery(caseFile.db()).forSubject(1);
+    QCOMPARE(untriaged.score, int(std::lround(alert.score * 0.8)));
+    QVERIFY2(untriaged.explanation.contains(QStringLiteral("Structuring")), qPrintable(untriaged.explanation));
+    detect::AlertTriage(caseFile.db()).setState({ alert.id }, QStringLiteral("confirmed"));
+    QCOMPARE(detect::SubjectRiskQuery(caseFile.db()).forSubject(1).score, alert.score);
+    detect::AlertTriage(caseFile.db()).setState({ alert.id }, QStringLiteral("dismissed"), QStringLiteral("known trader"));
+    QCOMPARE(detect::SubjectRiskQuery(caseFile.db()).forSubject(1).score, 0);
+    QVERIFY(detect::SubjectRiskQuery(caseFile.db()).all().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDetectionEngine)

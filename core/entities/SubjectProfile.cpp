@@ -122,8 +122,17 @@ QJsonObject SubjectProfile::toJson() const
                                             { QStringLiteral("score"), candidate.score },
                                             { QStringLiteral("explanation"), candidate.explanation } });
     }
+    QJsonArray alertsJson;
+    for (const Alert &alert : alerts) {
+        alertsJson.append(QJsonObject { { QStringLiteral("id"), qint64(alert.id) }, { QStringLiteral("typology"), alert.typology },
+                                        { QStringLiteral("score"), alert.score }, { QStringLiteral("state"), alert.state },
+                                        { QStringLiteral("title"), alert.title } });
+    }
     return QJsonObject {
         { QStringLiteral("id"), qint64(id) },
+        { QStringLiteral("risk"), risk },
+        { QStringLiteral("risk_explanation"), riskExplanation },
+        { QStringLiteral("alerts"), alertsJson },
         { QStringLiteral("kind"), kind },
         { QStringLiteral("kind_reason"), kindReason },
         { QStringLiteral("display_name"), displayName },

@@ -86,6 +86,13 @@ struct SubjectProfile {
         QString createdAt;
         QString createdBy;
     };
+    struct Alert {
+        std::int64_t id = 0;
+        QString typology;
+        int score = 0;
+        QString state;
+        QString title;
+    };
     struct Candidate {
         std::int64_t id = 0;
         std::int64_t otherSubjectId = 0;
@@ -114,6 +121,9 @@ struct SubjectProfile {
     QVector<Hit> hits;
     QVector<Note> annotations;
     QVector<Candidate> candidates;
+    QVector<Alert> alerts;
+    int risk = 0;
+    QString riskExplanation;
 
     QJsonObject toJson() const;
 };

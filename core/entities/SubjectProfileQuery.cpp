@@ -1,5 +1,6 @@
 #include "entities/SubjectProfileQuery.h"
 
+#include "detect/SubjectRisk.h"
 #include "entities/AccountLabel.h"
 #include "identifiers/IdentifierParser.h"
 
@@ -69,6 +70,7 @@ std::optional<SubjectProfile> SubjectProfileQuery::load(std::int64_t subjectId, 
     loadHits(profile);
     loadNotes(profile);
     loadCandidates(profile);
+    loadAlerts(profile);
     return profile;
 }
 
@@ -240,6 +242,18 @@ void SubjectProfileQuery::loadNotes(SubjectProfile &profile) const
         profile.annotations.append({ select.int64(0), select.qtext(1), select.qtext(2), select.qtext(3), select.qtext(4),
                                      select.qtext(5) });
     }
+}
+
+void SubjectProfileQuery::loadAlerts(SubjectProfile &profile) const
+{
+    db::Statement select = m_db.prepare(QStringLiteral(
+            "SELECT DISTINCT a.id, a.typology, a.score, a.state, a.title FROM alert_subjects x JOIN alerts a ON a.id = x.alert_id "
+            "WHERE x.subject_id IN (%1) AND a.active = 1 ORDER BY a.score DESC, a.id").arg(membersList(profile)).toStdString());
+    while (select.step())
+        profile.alerts.append({ select.int64(0), select.qtext(1), int(select.int64(2)), select.qtext(3), select.qtext(4) });
+    const detect::SubjectRisk risk = detect::SubjectRiskQuery(m_db).forSubject(profile.id);
+    profile.risk = risk.score;
+    profile.riskExplanation = risk.explanation;
 }
 
 void SubjectProfileQuery::loadCandidates(SubjectProfile &profile) const

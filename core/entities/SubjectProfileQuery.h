@@ -26,6 +26,7 @@ private:
     void loadHits(SubjectProfile &profile) const;
     void loadNotes(SubjectProfile &profile) const;
     void loadCandidates(SubjectProfile &profile) const;
+    void loadAlerts(SubjectProfile &profile) const;
 
     db::Database &m_db;
 };
