@@ -22,6 +22,7 @@ private Q_SLOTS:
     void killedImportLeavesCaseUnchanged();
     void demoBuildsCase();
     void subjectsProfilesAndScreening();
+    void detectTriageNotesAndTrace();
 
 private:
     struct Run {
@@ -284,6 +285,63 @@ void TestCli::subjectsProfilesAndScreening()
     const Run noList = cli({ QStringLiteral("screen"), path(QStringLiteral("cli.ftcase")) });
     QCOMPARE(noList.exitCode, 2);
     QVERIFY(noList.err.contains(QStringLiteral("no sanctions")));
+}
+
+void TestCli::detectTriageNotesAndTrace()
+{
+    const QString casePath = path(QStringLiteral("demo/demo.ftcase"));
+    const Run detect = cli({ QStringLiteral("detect"), casePath, QStringLiteral("--json") });
+    QCOMPARE(detect.exitCode, 0);
+    const QJsonObject run = QJsonDocument::fromJson(detect.out.toUtf8()).object();
+    QCOMPARE(run.value(u"rules").toArray().size(), 13);
+    const QJsonArray alerts = run.value(u"alerts").toArray();
+    QVERIFY(!alerts.isEmpty());
+    const QJsonObject first = alerts.first().toObject();
+    QVERIFY(!first.value(u"explanation").toString().isEmpty());
+    const QJsonObject evidence = first.value(u"evidence").toArray().first().toObject();
+    QVERIFY(!evidence.value(u"source_file").toString().isEmpty());
+    QVERIFY(evidence.value(u"source_row").toInteger() > 0);
+
+    // Rerunning keeps identities: nothing new.
+    const Run again = cli({ QStringLiteral("detect"), casePath, QStringLiteral("--json") });
+    QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8()).object().value(u"alerts_new").toInt(), 0);
+
+    const QString id = QString::number(first.value(u"id").toInteger());
+    QCOMPARE(cli({ QStringLiteral("triage"), casePath, id, QStringLiteral("--state"), QStringLiteral("dismissed") }).exitCode, 2);
+    QCOMPARE(cli({ QStringLiteral("triage"), casePath, id, QStringLiteral("--state"), QStringLiteral("dismissed"),
+                   QStringLiteral("--reason"), QStringLiteral("payroll") }).exitCode,
+             0);
+    const Run dismissed = cli({ QStringLiteral("alerts"), casePath, QStringLiteral("--state"), QStringLiteral("dismissed"),
+                                QStringLiteral("--json") });
+    QCOMPARE(QJsonDocument::fromJson(dismissed.out.toUtf8()).array().size(), 1);
+    QCOMPARE(cli({ QStringLiteral("triage"), casePath, QStringLiteral("--undo") }).exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(cli({ QStringLiteral("alerts"), casePath, QStringLiteral("--state"), QStringLiteral("dismissed"),
+                                           QStringLiteral("--json") }).out.toUtf8()).array().size(),
+             0);
+
+    QCOMPARE(cli({ QStringLiteral("annotate"), casePath, QStringLiteral("alert"), id, QStringLiteral("--text"),
+                   QStringLiteral("Request the fund's donor register"), QStringLiteral("--severity"), QStringLiteral("high") }).exitCode,
+             0);
+    const Run notes = cli({ QStringLiteral("notes"), casePath, QStringLiteral("--search"), QStringLiteral("donor regist"),
+                            QStringLiteral("--json") });
+    QCOMPARE(QJsonDocument::fromJson(notes.out.toUtf8()).array().size(), 1);
+
+    // Follow the fund's money: subject search finds it, trace follows it.
+    const Run fund = cli({ QStringLiteral("subjects"), casePath, QStringLiteral("--search"), QStringLiteral("Meyirim Zholy"),
+                           QStringLiteral("--json") });
+    const QString fundId = QString::number(QJsonDocument::fromJson(fund.out.toUtf8()).array().first().toObject().value(u"id").toInteger());
+    for (const char *method : { "fifo", "lifo", "prorata", "libr" }) {
+        const Run trace = cli({ QStringLiteral("trace"), casePath, QStringLiteral("--from"), fundId, QStringLiteral("--method"),
+                                QLatin1String(method), QStringLiteral("--json") });
+        QCOMPARE(trace.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(trace.out.toUtf8()).object();
+        QVERIFY(result.value(u"traced_minor").toInteger() > 0);
+        QVERIFY(!result.value(u"paths").toArray().isEmpty());
+    }
+    QCOMPARE(cli({ QStringLiteral("trace"), casePath, QStringLiteral("--from"), fundId, QStringLiteral("--method"),
+                   QStringLiteral("average") }).exitCode,
+             1);
+    QCOMPARE(cli({ QStringLiteral("trace"), casePath, QStringLiteral("--from"), QStringLiteral("KZ00NOSUCH") }).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
