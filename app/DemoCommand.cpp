@@ -56,6 +56,8 @@ int commandDemo(const QStringList &arguments)
               << summary.value(QStringLiteral("sources")).toInteger() << " sources, "
               << summary.value(QStringLiteral("rejected_rows")).toInteger() << " rejected rows (see " << report.rejectsPath
               << ")\n"
+              << "Then: " << summary.value(QStringLiteral("subjects_refresh")).toString() << "; detection: "
+              << summary.value(QStringLiteral("alerts")).toInt() << " alerts (fundtrace-cli alerts " << report.casePath << ")\n"
               << "Also written: " << report.summaryPath << ", the source files in " << report.dataDir
               << " (truth.json describes the planted story)\n";
         return report.allImported ? Success : InputError;

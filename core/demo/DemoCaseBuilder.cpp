@@ -1,6 +1,8 @@
 #include "demo/DemoCaseBuilder.h"
 
 #include "db/CaseFile.h"
+#include "detect/DetectionRun.h"
+#include "detect/RuleSet.h"
 #include "entities/SubjectRefresh.h"
 #include "import/FileImporter.h"
 #include "import/ImportPreview.h"
@@ -55,10 +57,12 @@ DemoCaseReport buildDemoCase(const QString &outDir, quint64 seed, int scale)
     }
     import::writeRejectsReport(report.rejectsPath, rejects);
     const entities::SubjectRefresh refresh = entities::SubjectRefresh::run(caseFile);
+    const detect::DetectionReport detection = detect::DetectionRun(caseFile, detect::RuleSet::fromDefault()).run();
 
     report.summary = query::CaseSummary::of(caseFile).toJson();
     report.summary.insert(QStringLiteral("files"), fileResults);
     report.summary.insert(QStringLiteral("subjects_refresh"), refresh.summary());
+    report.summary.insert(QStringLiteral("alerts"), detection.created);
     QSaveFile summaryFile(report.summaryPath);
     if (!summaryFile.open(QIODevice::WriteOnly)
         || summaryFile.write(QJsonDocument(report.summary).toJson(QJsonDocument::Indented)) < 0 || !summaryFile.commit())
