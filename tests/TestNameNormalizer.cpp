@@ -120,6 +120,8 @@ void TestNameNormalizer::folding_data()
     row("Abd al-Rahman", "abd al rahman", { "abdrahman" });
     row("HAMIEH, Jamil", "jamil hamieh", { "jamil", "hamieh" });
     row("Жумабаев А.С.", "zhumabaev a s", { "zhumabaev", "a", "s" });
+    row("Рахимов М.Ж.", "rakhimov m z", { "rakhimov", "m", "z" }); // "Ж." is an initial, not "zh"
+    row("Шарипов Ш. Х.", "sharipov s k", { "sharipov", "s", "k" });
     row("PESCADOS Y MARISCOS", "pescados y mariscos", { "pescados", "mariscos" });
 }
 

@@ -34,7 +34,7 @@ QStringView stem(const QString &key)
     return key;
 }
 
-TokenPair pairTokens(const NormalizedName &a, int i, const NormalizedName &b, int j)
+TokenPair computePair(const NormalizedName &a, int i, const NormalizedName &b, int j)
 {
     TokenPair p;
     p.a = i;
@@ -100,19 +100,33 @@ struct Assignment {
     const TokenPair *end() const { return pairs.data() + pairCount; }
 };
 
-Assignment assign(const NormalizedName &a, const NormalizedName &b, qsizetype n, qsizetype m)
+TokenPair directPair(void *, const NormalizedName &a, int i, const NormalizedName &b, int j)
+{
+    return computePair(a, i, b, j);
+}
+
+Assignment assign(const NormalizedName &a, const NormalizedName &b, qsizetype n, qsizetype m,
+                  NameMatcher::PairSource source, void *context)
 {
     Assignment r;
     r.aToB.fill(-1);
     r.bToA.fill(-1);
-    std::array<TokenPair, kMaxTokens * kMaxTokens> candidates;
+    // Left uninitialised on purpose: 256 default-constructed pairs per call cost more than scoring.
+    union Storage {
+        Storage() { }
+        TokenPair items[kMaxTokens * kMaxTokens];
+    } storage;
+    TokenPair *candidates = storage.items;
     size_t count = 0;
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < m; ++j)
-            if (TokenPair p = pairTokens(a, i, b, j); p.score > 0)
+            if (TokenPair p = source(context, a, i, b, j); p.score > 0) {
+                p.a = i;
+                p.b = j;
                 candidates[count++] = p;
+            }
     // Greedy by score, ties to the longer (more telling) token: near-optimal for names this short.
-    std::sort(candidates.begin(), candidates.begin() + count, [&](const TokenPair &x, const TokenPair &y) {
+    std::sort(candidates, candidates + count, [&](const TokenPair &x, const TokenPair &y) {
         if (x.score != y.score)
             return x.score > y.score;
         return a.tokens[x.a].size() > a.tokens[y.a].size();
@@ -236,13 +250,23 @@ QString NameMatcher::kindName(TokenPair::Kind kind)
     return {};
 }
 
+TokenPair NameMatcher::pairTokens(const NormalizedName &a, int i, const NormalizedName &b, int j)
+{
+    return computePair(a, i, b, j);
+}
+
 double NameMatcher::score(const NormalizedName &a, const NormalizedName &b) const
+{
+    return score(a, b, &directPair, nullptr);
+}
+
+double NameMatcher::score(const NormalizedName &a, const NormalizedName &b, PairSource source, void *context) const
 {
     const qsizetype n = std::min(a.tokens.size(), kMaxTokens);
     const qsizetype m = std::min(b.tokens.size(), kMaxTokens);
     if (n == 0 || m == 0)
         return 0;
-    const Assignment r = assign(a, b, n, m);
+    const Assignment r = assign(a, b, n, m, source, context);
     return scoreOf(a, b, r, n, m);
 }
 
@@ -255,7 +279,7 @@ NameMatch NameMatcher::compare(const NormalizedName &a, const NormalizedName &b)
         out.explanation = QStringLiteral("empty name");
         return out;
     }
-    const Assignment r = assign(a, b, n, m);
+    const Assignment r = assign(a, b, n, m, &directPair, nullptr);
     out.score = scoreOf(a, b, r, n, m);
     for (const TokenPair &p : r)
         out.pairs.push_back(p);

@@ -20,6 +20,14 @@ public:
     // The score only, without building the explanation (the screening hot path).
     double score(const NormalizedName &a, const NormalizedName &b) const;
 
+    // One token of a against one of b: kind and score (score 0: the tokens do not pair).
+    static TokenPair pairTokens(const NormalizedName &a, int i, const NormalizedName &b, int j);
+    // score() with token pairs taken from the caller, who may cache them: a list token shared by
+    // thousands of names is then compared with each query token once. source must return what
+    // pairTokens(a, i, b, j) would.
+    using PairSource = TokenPair (*)(void *context, const NormalizedName &a, int i, const NormalizedName &b, int j);
+    double score(const NormalizedName &a, const NormalizedName &b, PairSource source, void *context) const;
+
     static QString kindName(TokenPair::Kind kind);
 };
 

@@ -52,6 +52,13 @@ bool isApostrophe(char16_t c)
         || c == u'\u02BB' || c == u'\u02BF' || c == u'\u02BE' || c == u'\u00B4';
 }
 
+// A letter standing alone ("Ж." in "Рахимов М.Ж.") is an initial: a digraph transliteration
+// ("zh") keeps only its first letter, as the full name's Latin spelling starts with it.
+bool isLoneLetter(const QString &text, qsizetype i)
+{
+    return (i == 0 || !text[i - 1].isLetter()) && (i + 1 >= text.size() || !text[i + 1].isLetter());
+}
+
 // The ICU part, only for text that is neither ASCII nor Cyrillic. One instance per thread.
 icu::Transliterator *threadTransliterator()
 {
@@ -122,12 +129,14 @@ std::string foldToAscii(const QString &input)
         QString pre;
         pre.reserve(text.size());
         bool hasArabic = false;
-        for (QChar ch : text) {
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar ch = text[i];
             const char16_t c = ch.toLower().unicode();
-            if (c >= 0x0430 && c <= 0x045F)
-                pre += QLatin1String(kRussian[c - 0x0430]);
-            else if (const char *k = kazakhAndOther(c))
-                pre += QLatin1String(k);
+            const char *cyr = c >= 0x0430 && c <= 0x045F ? kRussian[c - 0x0430] : kazakhAndOther(c);
+            if (cyr && *cyr && isLoneLetter(text, i))
+                pre += QLatin1Char(cyr[0]);
+            else if (cyr)
+                pre += QLatin1String(cyr);
             else {
                 hasArabic = hasArabic || (c >= 0x0600 && c <= 0x06FF);
                 pre += ch;
@@ -155,12 +164,12 @@ std::string foldToAscii(const QString &input)
             continue;
         } else {
             const char16_t l = QChar(c).toLower().unicode();
-            if (l >= 0x0430 && l <= 0x045F) {
-                out += kRussian[l - 0x0430];
-                continue;
-            }
-            if (const char *k = kazakhAndOther(l)) {
-                out += k;
+            const char *cyr = l >= 0x0430 && l <= 0x045F ? kRussian[l - 0x0430] : kazakhAndOther(l);
+            if (cyr) {
+                if (*cyr && isLoneLetter(text, i))
+                    out += cyr[0];
+                else
+                    out += cyr;
                 continue;
             }
             if (QChar(c).isLetterOrNumber())
@@ -265,7 +274,7 @@ std::string canonicalLetters(const std::string &s)
             c = at("gh") ? 'g' : at("ph") ? 'f' : at("th") ? 't' : at("dh") ? 'd' : 'k';
             step = 2;
         } else if (at("ts") || at("tz")) {
-            c = 'Z';
+            c = 's'; // ц: "Zaytseva" as a passport writes "Zaiceva" (c before e/i is s too)
             step = 2;
         } else if (at("ou") || at("oo")) {
             c = 'u';
@@ -315,6 +324,11 @@ std::string NameNormalizer::tokenKey(const std::string &raw)
     std::string s = raw;
     if (const auto it = canonicalNames().constFind(QString::fromLatin1(s)); it != canonicalNames().constEnd())
         s = it->toStdString();
+
+    // A soft c before the ending goes ("Zaiceva" -> "zaic"), so read it first: c before e/i/y is s.
+    for (size_t i = 0; i + 1 < s.size(); ++i)
+        if (s[i] == 'c' && (s[i + 1] == 'e' || s[i + 1] == 'i' || s[i + 1] == 'y'))
+            s[i] = 's';
 
     // Endings first, on the spelling as written.
     char marker = 0;

@@ -34,10 +34,20 @@ bool isWeakKind(const QString &kind)
     return kind.compare(QLatin1String("weak"), Qt::CaseInsensitive) == 0;
 }
 
+// The most a token pair found only through a prefix or suffix signature (not the same key) can
+// score: NameMatcher caps fuzzy pairs at 0.92; joined tokens (0.95) are found by their prefix.
+constexpr double kFuzzyBound = 0.95;
+// NameMatcher looks at no more than this many tokens of a name.
+constexpr size_t kMaxPairTokens = 16;
+
 // Per-thread scratch for candidate collection: a stamp per name avoids clearing arrays per query.
+// One small record per name, so that collecting candidates touches one cache line per posting.
 struct Scratch {
-    std::vector<quint32> stamp;
-    std::vector<quint32> mask;
+    struct Cell {
+        quint32 stamp = 0;
+        float credit = 0; // sum of weight * pair score of the query tokens that reached the name
+    };
+    std::vector<Cell> cells;
     std::vector<quint32> touched;
     quint32 epoch = 0;
 };
@@ -45,13 +55,59 @@ struct Scratch {
 Scratch &scratch(size_t names)
 {
     thread_local Scratch s;
-    if (s.stamp.size() < names) {
-        s.stamp.assign(names, 0);
-        s.mask.assign(names, 0);
+    if (s.cells.size() < names) {
+        s.cells.assign(names, Scratch::Cell {});
         s.epoch = 0;
     }
     return s;
 }
+
+// Token-pair results of the current query against distinct list tokens, so that a list token
+// shared by many candidate names ("muhammad") is compared with each query token once per query.
+struct PairCache {
+    struct Slot {
+        quint32 stamp = 0;
+        double score = 0;
+        names::TokenPair::Kind kind = names::TokenPair::Kind::Exact;
+    };
+    std::vector<Slot> cells; // list token * kMaxQueryTokens + query token: one name's lookups stay close
+    quint32 distinct = 0;
+    quint32 epoch = 0;
+    const std::vector<quint32> *listTokenIds = nullptr; // of the name being scored
+
+    static PairCache &forThread(quint32 distinctTokens)
+    {
+        thread_local PairCache c;
+        const size_t needed = size_t(distinctTokens) * kMaxPairTokens;
+        if (c.distinct != distinctTokens || c.cells.size() < needed) {
+            c.cells.assign(std::max(needed, c.cells.size()), Slot {});
+            c.distinct = distinctTokens;
+            c.epoch = 0;
+        }
+        if (++c.epoch == 0) {
+            std::fill(c.cells.begin(), c.cells.end(), Slot {});
+            c.epoch = 1;
+        }
+        return c;
+    }
+
+    static names::TokenPair lookup(void *context, const NormalizedName &a, int i, const NormalizedName &b, int j)
+    {
+        auto *c = static_cast<PairCache *>(context);
+        Slot &slot = c->cells[size_t((*c->listTokenIds)[size_t(j)]) * kMaxPairTokens + size_t(i)];
+        names::TokenPair p;
+        if (slot.stamp == c->epoch) {
+            p.score = slot.score;
+            p.kind = slot.kind;
+            return p;
+        }
+        p = names::NameMatcher::pairTokens(a, i, b, j);
+        slot.stamp = c->epoch;
+        slot.score = p.score;
+        slot.kind = p.kind;
+        return p;
+    }
+};
 
 QString describe(BirthDates::Agreement a, const QString &query)
 {
@@ -97,6 +153,9 @@ void ScreeningIndex::build(const QVector<ListEntry> &entries)
     m_entries.clear();
     m_names.clear();
     m_postings.clear();
+    m_tokens.clear();
+    m_tokenNames.clear();
+    m_distinctTokens = 0;
     m_entries.reserve(entries.size());
     for (const ListEntry &e : entries) {
         Entry entry;
@@ -123,14 +182,32 @@ void ScreeningIndex::build(const QVector<ListEntry> &entries)
             m_names.push_back(std::move(n));
         }
     }
+    m_nameWeights.clear();
+    m_nameWeights.reserve(m_names.size());
+    for (const IndexedName &n : m_names)
+        m_nameWeights.push_back(float(n.weight));
+    QHash<QString, quint32> tokenIds;
     for (size_t id = 0; id < m_names.size(); ++id) {
-        const NormalizedName &n = m_names[id].normalized;
-        QSet<QString> own;
-        for (qsizetype t = 0; t < n.tokens.size(); ++t)
-            for (const QString &sig : signatures(n.tokens[t], n.keys[t]))
-                own.insert(sig);
-        for (const QString &sig : std::as_const(own))
-            m_postings[sig].push_back(quint32(id));
+        IndexedName &n = m_names[id];
+        n.tokenIds.reserve(size_t(n.normalized.tokens.size()));
+        for (qsizetype t = 0; t < n.normalized.tokens.size(); ++t) {
+            const QString &token = n.normalized.tokens[t];
+            auto it = tokenIds.find(token);
+            if (it == tokenIds.end()) {
+                it = tokenIds.insert(token, m_distinctTokens++);
+                names::NormalizedName one;
+                one.tokens << token;
+                one.keys << n.normalized.keys[t];
+                m_tokens.push_back(std::move(one));
+                m_tokenNames.emplace_back();
+                for (const QString &sig : signatures(token, n.normalized.keys[t]))
+                    m_postings[sig].push_back(*it);
+            }
+            std::vector<quint32> &names = m_tokenNames[*it];
+            if (names.empty() || names.back() != quint32(id)) // a token twice in one name
+                names.push_back(quint32(id));
+            n.tokenIds.push_back(*it);
+        }
     }
 }
 
@@ -148,7 +225,7 @@ QVector<ScreeningHit> ScreeningIndex::searchNormalized(const ScreeningQuery &que
 
     Scratch &s = scratch(m_names.size());
     if (++s.epoch == 0) {
-        std::fill(s.stamp.begin(), s.stamp.end(), 0);
+        std::fill(s.cells.begin(), s.cells.end(), Scratch::Cell {});
         s.epoch = 1;
     }
     s.touched.clear();
@@ -160,17 +237,46 @@ QVector<ScreeningHit> ScreeningIndex::searchNormalized(const ScreeningQuery &que
         queryWeight += w;
         if (q.tokens[t].size() == 1)
             initialsWeight += w; // optimistic: an initial may pair with any token of the candidate
-        for (const QString &sig : signatures(q.tokens[t], q.keys[t])) {
+    }
+    // Each query token meets each distinct list token its signatures reach once: the pair score is
+    // computed (and cached for the scoring below), and every name holding that token is credited
+    // with it. The credit is an upper bound of what the token can add to the name's score.
+    PairCache &cache = PairCache::forThread(m_distinctTokens);
+    const qsizetype pairTokens = std::min<qsizetype>(tokenCount, qsizetype(kMaxPairTokens));
+    for (qsizetype t = 0; t < pairTokens; ++t) {
+        const QString &qt = q.tokens[t];
+        const float w = float(tokenWeight(qt));
+        for (const QString &sig : signatures(qt, q.keys[t])) {
             const auto it = m_postings.constFind(sig);
             if (it == m_postings.constEnd())
                 continue;
-            for (const quint32 id : *it) {
-                if (s.stamp[id] != s.epoch) {
-                    s.stamp[id] = s.epoch;
-                    s.mask[id] = 0;
-                    s.touched.push_back(id);
+            for (const quint32 tid : *it) {
+                PairCache::Slot &slot = cache.cells[size_t(tid) * kMaxPairTokens + size_t(t)];
+                if (slot.stamp == cache.epoch)
+                    continue; // reached through another signature already
+                const names::TokenPair p = names::NameMatcher::pairTokens(q, int(t), m_tokens[tid], 0);
+                slot = PairCache::Slot { cache.epoch, p.score, p.kind };
+                float credit = float(p.score) * 1.0001f; // rounding must not make the bound too tight
+                if (credit <= 0) {
+                    // Not a pair on its own, but maybe half of a token written as two ("izzaldin" ~
+                    // "izz din"): the shorter one starts the longer one.
+                    const QString &lt = m_tokens[tid].tokens.front();
+                    const QString &longer = lt.size() > qt.size() ? lt : qt;
+                    const QString &shorter = lt.size() > qt.size() ? qt : lt;
+                    if (longer.size() >= 5 && shorter.size() >= 2 && longer.startsWith(shorter.left(2)))
+                        credit = float(kFuzzyBound);
                 }
-                s.mask[id] |= 1u << t;
+                if (credit <= 0)
+                    continue;
+                credit *= w;
+                for (const quint32 id : m_tokenNames[tid]) {
+                    Scratch::Cell &cell = s.cells[id];
+                    if (cell.stamp != s.epoch) {
+                        cell = Scratch::Cell { s.epoch, 0 };
+                        s.touched.push_back(id);
+                    }
+                    cell.credit += credit;
+                }
             }
         }
     }
@@ -185,17 +291,15 @@ QVector<ScreeningHit> ScreeningIndex::searchNormalized(const ScreeningQuery &que
     };
     QHash<int, Best> best;
     for (const quint32 id : s.touched) {
-        const IndexedName &n = m_names[id];
-        // Upper bound of the name score from the tokens that found this name at all.
-        double hit = initialsWeight;
-        for (qsizetype t = 0; t < tokenCount; ++t)
-            if (s.mask[id] & (1u << t))
-                hit += tokenWeight(q.tokens[t]);
-        const double bound = std::min(1.0, hit / std::min(queryWeight, n.weight));
+        // Upper bound of the name score from the token pairs that reached this name.
+        const double hit = initialsWeight + s.cells[id].credit;
+        const double bound = std::min(1.0, hit / std::min(queryWeight, double(m_nameWeights[id])));
         if (bound * 100.0 + kMaxBonus < threshold)
             continue;
 
-        const double nameScore = m_matcher.score(q, n.normalized) * 100.0;
+        const IndexedName &n = m_names[id];
+        cache.listTokenIds = &n.tokenIds;
+        const double nameScore = m_matcher.score(q, n.normalized, &PairCache::lookup, &cache) * 100.0;
         if (nameScore + kMaxBonus < threshold)
             continue;
         const Entry &e = m_entries[n.entry];

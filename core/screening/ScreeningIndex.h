@@ -14,9 +14,11 @@
 namespace fundtrace::screening {
 
 // An in-memory index of list entries for name screening. Every name and alias is normalized once;
-// an inverted index from token keys and key/token prefixes and suffixes to names yields the
-// candidates for a query (never all pairs), which NameMatcher then scores. Date of birth and
-// nationality adjust the score; weak aliases score lower.
+// an inverted index from token keys and key/token prefixes and suffixes to distinct list tokens,
+// and from those to names, yields the candidates for a query (never all pairs). Each query token
+// is compared with each distinct list token once; names whose pairs cannot reach the threshold are
+// skipped, the rest NameMatcher scores. Date of birth and nationality adjust the score; weak
+// aliases score lower.
 // Built once, then read-only: search() and searchMany() may run from several threads at once.
 class ScreeningIndex {
 public:
@@ -44,6 +46,7 @@ private:
         QString written;
         QString kind;
         names::NormalizedName normalized;
+        std::vector<quint32> tokenIds; // per token, into the distinct list tokens (for the pair cache)
         double weight = 0; // sum of token weights, for the candidate bound
         bool weak = false;
     };
@@ -61,7 +64,11 @@ private:
 
     QVector<Entry> m_entries;
     std::vector<IndexedName> m_names;
-    QHash<QString, std::vector<quint32>> m_postings;
+    QHash<QString, std::vector<quint32>> m_postings; // signature -> distinct tokens
+    std::vector<names::NormalizedName> m_tokens;      // distinct token -> itself as a one-token name
+    std::vector<std::vector<quint32>> m_tokenNames;   // distinct token -> names holding it
+    std::vector<float> m_nameWeights; // IndexedName::weight, packed for the candidate bound
+    quint32 m_distinctTokens = 0;
     names::NameNormalizer m_normalizer;
     names::NameMatcher m_matcher;
 };
