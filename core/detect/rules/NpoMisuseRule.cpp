@@ -169,8 +169,11 @@ void NpoMisuseRule::run(const DetectionContext &context, AlertSink &sink) const
                 - moves.begin());
             const Totals w = prefix[end] - prefix[start];
             const std::int64_t risky = w.cash + w.abroad + w.toPersons;
-            const double donationShare
-                = w.inAmount > 0 ? double(w.donated) / double(w.inAmount) : 0.0;
+            // "Mostly small individual donations" by number of payments or by amount: a fund
+            // fed by hundreds of small donors stays one even when a few companies also pay in.
+            const double donationShare = std::max(
+                w.inAmount > 0 ? double(w.donated) / double(w.inAmount) : 0.0,
+                w.inCount > 0 ? double(w.donations) / double(w.inCount) : 0.0);
             const double riskyShare = w.spent > 0 ? double(risky) / double(w.spent) : 0.0;
             if (w.donations < m_minDonations || donationShare < m_minDonationShare
                 || w.spent < m_minSpending || w.spent == 0 || riskyShare < m_minRiskySpendShare) {
