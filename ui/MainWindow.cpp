@@ -1,6 +1,11 @@
 #include "MainWindow.h"
 
+#include "AlertActions.h"
+#include "AlertDetailView.h"
+#include "AlertTableModel.h"
+#include "AlertsPanel.h"
 #include "CasePropertiesDialog.h"
+#include "DetectionRunner.h"
 #include "DataQualityPanel.h"
 #include "FilterPanel.h"
 #include "Icons.h"
@@ -79,6 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createDocks();
     createSubjects();
+    createAlerts();
     createMenus();
     createToolBar();
     createStatusBar();
@@ -406,6 +412,12 @@ SubjectProfileView *MainWindow::openSubjectProfile(std::int64_t subjectId)
     connect(view, &SubjectProfileView::confirmCandidateRequested, m_subjectActions, &SubjectActions::confirmCandidate);
     connect(view, &SubjectProfileView::rejectCandidateRequested, m_subjectActions, &SubjectActions::rejectCandidate);
     connect(view, &SubjectProfileView::splitRequested, m_subjectActions, &SubjectActions::split);
+    connect(view, &SubjectProfileView::addNoteRequested, m_alertActions, &AlertActions::addNote);
+    connect(view, &SubjectProfileView::showAlertsRequested, this, [this](std::int64_t id, const QString &name) {
+        m_alerts->setSubject(id, name);
+        m_alertsDock->show();
+        m_alertsDock->raise();
+    });
     m_tabs->setCurrentIndex(m_tabs->addTab(view, icon("subject"), tr("Subject %1").arg(subjectId)));
     return view;
 }
@@ -435,6 +447,202 @@ void MainWindow::refreshSubjects()
         if (auto *view = qobject_cast<SubjectProfileView *>(m_tabs->widget(index)))
             view->reload();
     }
+}
+
+void MainWindow::createAlerts()
+{
+    m_alerts = new AlertsPanel(this);
+    m_alertsDock = addPanelDock(m_alerts, tr("Alerts"), QStringLiteral("alertsDock"), Qt::BottomDockWidgetArea);
+    // Alerts share the bottom with the sources, under the transactions they point into.
+    tabifyDockWidget(m_sourcesDock, m_alertsDock);
+    QAction *toggle = m_alertsDock->toggleViewAction();
+    toggle->setIcon(icon("alert"));
+    toggle->setShortcut(QKeySequence(tr("Ctrl+6")));
+    toggle->setStatusTip(tr("Show the alerts the detection rules found"));
+    connect(toggle, &QAction::triggered, this, [this](bool checked) {
+        if (checked)
+            m_alertsDock->raise();
+    });
+    // A list of alerts needs more height than the sources it shares the bottom with.
+    connect(m_alertsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_alertsDock->isFloating() && m_alertsDock->height() < 260)
+            resizeDocks({ m_alertsDock }, { 300 }, Qt::Vertical);
+    });
+    connect(m_alerts->model(), &AlertTableModel::loaded, this, [this](int count) {
+        m_alertsDock->setWindowTitle(tr("Alerts (%1)").arg(QLocale().toString(count)));
+    });
+    connect(m_alerts, &AlertsPanel::openAlertRequested, this, &MainWindow::openAlert);
+
+    m_alertActions = new AlertActions(this);
+    connect(m_alerts, &AlertsPanel::triageRequested, m_alertActions, &AlertActions::setState);
+    connect(m_alerts, &AlertsPanel::undoRequested, m_alertActions, &AlertActions::undoLastTriage);
+    connect(m_alertActions, &AlertActions::started, this,
+            [this](const QString &what) { statusBar()->showMessage(tr("%1…").arg(what)); });
+    connect(m_alertActions, &AlertActions::finished, this, [this](const QString &message) {
+        log::get("ui")->info("{}", message.toStdString());
+        statusBar()->showMessage(message, 15000);
+    });
+    connect(m_alertActions, &AlertActions::failed, this, [this](const QString &what, const QString &message) {
+        statusBar()->clearMessage();
+        reportError(what, message);
+    });
+    connect(m_alertActions, &AlertActions::busyChanged, this, &MainWindow::updateAlertActions);
+    connect(m_alertActions, &AlertActions::caseChanged, this, [this] {
+        refreshAlerts();
+        // Notes on subjects show in their profiles.
+        for (int index = 0; index < m_tabs->count(); ++index) {
+            if (auto *view = qobject_cast<SubjectProfileView *>(m_tabs->widget(index)))
+                view->reload();
+        }
+    });
+
+    m_detection = new DetectionRunner(this);
+    connect(m_detection, &DetectionRunner::progress, this, [this](const QString &step, int done, int total) {
+        if (!m_detectionProgress)
+            return;
+        m_detectionProgress->setLabelText(step);
+        m_detectionProgress->setMaximum(std::max(total, 0));
+        m_detectionProgress->setValue(std::clamp(done, 0, std::max(total, 0)));
+    });
+    auto endProgress = [this] {
+        if (m_detectionProgress) {
+            m_detectionProgress->hide();
+            m_detectionProgress->deleteLater();
+            m_detectionProgress = nullptr;
+        }
+        updateAlertActions();
+    };
+    connect(m_detection, &DetectionRunner::finished, this, [this, endProgress](const detect::DetectionReport &report) {
+        endProgress();
+        const QString message = report.cancelled
+                ? tr("Detection cancelled; the alerts are as they were.")
+                : tr("%1 new, %2 updated, %3 closed alerts in %4 s.")
+                          .arg(report.created)
+                          .arg(report.updated)
+                          .arg(report.closed)
+                          .arg(report.totalSeconds, 0, 'f', 1);
+        log::get("detect")->info("{}", message.toStdString());
+        statusBar()->showMessage(message, 20000);
+        if (!report.cancelled) {
+            refreshAlerts();
+            m_alertsDock->show();
+            m_alertsDock->raise();
+        }
+        emit detectionFinished(message);
+    });
+    connect(m_detection, &DetectionRunner::failed, this, [this, endProgress](const QString &message) {
+        endProgress();
+        reportError(tr("Run Detection"), message);
+        emit detectionFinished(message);
+    });
+
+    auto make = [this](const QString &name, const char *iconName, const QString &text, const QKeySequence &shortcut,
+                       const QString &tip, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        if (iconName)
+            action->setIcon(icon(iconName));
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        action->setStatusTip(tip);
+        action->setToolTip(shortcut.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    make(QStringLiteral("runDetection"), "detect", tr("Run &Detection"), QKeySequence(tr("Ctrl+Shift+D")),
+         tr("Run the typology rules over the case and update the alerts"), [this] { runDetection(); });
+    make(QStringLiteral("runDetectionWithRules"), nullptr, tr("Run Detection with &Rules File…"), {},
+         tr("Run detection with the rules and thresholds of a JSON rules file"), &MainWindow::runDetectionWithRulesFile);
+    make(QStringLiteral("undoTriage"), "undo", tr("&Undo Last Triage"), QKeySequence(tr("Ctrl+Alt+U")),
+         tr("Undo the newest alert triage still in force"), [this] { m_alertActions->undoLastTriage(); });
+}
+
+void MainWindow::updateAlertActions()
+{
+    const bool open = hasCase();
+    const bool running = m_detection->isRunning();
+    action(QStringLiteral("runDetection"))->setEnabled(open && !running);
+    action(QStringLiteral("runDetectionWithRules"))->setEnabled(open && !running);
+    action(QStringLiteral("undoTriage"))->setEnabled(open && !m_alertActions->isBusy());
+}
+
+void MainWindow::runDetection(const QString &rulesFile)
+{
+    if (!hasCase() || m_detection->isRunning())
+        return;
+    if (!m_detection->start(casePath(), rulesFile))
+        return;
+    m_detectionProgress = new QProgressDialog(tr("Loading the case…"), tr("Cancel"), 0, 0, this);
+    m_detectionProgress->setObjectName(QStringLiteral("detectionProgress"));
+    m_detectionProgress->setWindowTitle(tr("Run Detection"));
+    m_detectionProgress->setWindowModality(Qt::WindowModal);
+    m_detectionProgress->setMinimumDuration(300);
+    m_detectionProgress->setAutoClose(false);
+    m_detectionProgress->setAutoReset(false);
+    connect(m_detectionProgress, &QProgressDialog::canceled, m_detection, [this] {
+        m_detection->cancel();
+        statusBar()->showMessage(tr("Cancelling detection…"));
+    });
+    statusBar()->showMessage(rulesFile.isEmpty() ? tr("Running detection…")
+                                                 : tr("Running detection with %1…").arg(QFileInfo(rulesFile).fileName()));
+    updateAlertActions();
+}
+
+void MainWindow::runDetectionWithRulesFile()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("detect/lastRulesDir"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Rules File"), dir, tr("Rules files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("detect/lastRulesDir"), QFileInfo(path).absolutePath());
+    runDetection(path);
+}
+
+void MainWindow::refreshAlerts()
+{
+    if (!hasCase())
+        return;
+    m_alerts->model()->refresh();
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        if (auto *view = qobject_cast<AlertDetailView *>(m_tabs->widget(index)))
+            view->reload();
+    }
+}
+
+AlertDetailView *MainWindow::openAlert(std::int64_t alertId)
+{
+    if (!hasCase() || alertId <= 0)
+        return nullptr;
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        auto *view = qobject_cast<AlertDetailView *>(m_tabs->widget(index));
+        if (view && view->alertId() == alertId) {
+            m_tabs->setCurrentIndex(index);
+            return view;
+        }
+    }
+    auto *view = new AlertDetailView(casePath(), alertId, m_tabs);
+    connect(view, &AlertDetailView::loaded, this, [this, view](const QString &title) {
+        const int index = m_tabs->indexOf(view);
+        if (index < 0)
+            return;
+        m_tabs->setTabText(index, fontMetrics().elidedText(title, Qt::ElideRight, fontMetrics().averageCharWidth() * 32));
+        m_tabs->setTabToolTip(index, title);
+    });
+    connect(view, &AlertDetailView::loadFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Alert: %1").arg(message), 10000); });
+    connect(view, &AlertDetailView::openSubjectRequested, this, &MainWindow::openSubjectProfile);
+    connect(view, &AlertDetailView::triageRequested, m_alertActions, &AlertActions::setState);
+    connect(view, &AlertDetailView::addNoteRequested, m_alertActions, &AlertActions::addNote);
+    connect(view, &AlertDetailView::editNoteRequested, m_alertActions, &AlertActions::editNote);
+    connect(view, &AlertDetailView::removeNoteRequested, m_alertActions, &AlertActions::removeNote);
+    m_tabs->setCurrentIndex(m_tabs->addTab(view, icon("alert"), tr("Alert %1").arg(alertId)));
+    return view;
+}
+
+AlertDetailView *MainWindow::currentAlert() const
+{
+    return qobject_cast<AlertDetailView *>(m_tabs->currentWidget());
 }
 
 void MainWindow::createMenus()
@@ -467,6 +675,7 @@ void MainWindow::createMenus()
     view->addAction(m_dataQualityDock->toggleViewAction());
     view->addAction(m_logDock->toggleViewAction());
     view->addAction(m_subjectsDock->toggleViewAction());
+    view->addAction(m_alertsDock->toggleViewAction());
 
     QMenu *subjects = menuBar()->addMenu(tr("&Subjects"));
     subjects->addAction(action(QStringLiteral("findSubject")));
@@ -478,6 +687,13 @@ void MainWindow::createMenus()
     subjects->addAction(action(QStringLiteral("mergeSubjects")));
     subjects->addAction(action(QStringLiteral("splitMember")));
     subjects->addAction(action(QStringLiteral("undoResolution")));
+
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(action(QStringLiteral("runDetection")));
+    analysis->addAction(action(QStringLiteral("runDetectionWithRules")));
+    analysis->addSeparator();
+    analysis->addAction(m_alertsDock->toggleViewAction());
+    analysis->addAction(action(QStringLiteral("undoTriage")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(action(QStringLiteral("about")));
@@ -499,6 +715,7 @@ void MainWindow::createToolBar()
     bar->addAction(action(QStringLiteral("findText")));
     bar->addAction(action(QStringLiteral("findSubject")));
     bar->addAction(action(QStringLiteral("screenSubjects")));
+    bar->addAction(action(QStringLiteral("runDetection")));
     bar->addAction(action(QStringLiteral("properties")));
     bar->addSeparator();
     bar->addAction(m_logDock->toggleViewAction());
@@ -538,7 +755,10 @@ void MainWindow::updateCaseState()
         dock->toggleViewAction()->setEnabled(open);
     m_subjectsDock->setVisible(open);
     m_subjectsDock->toggleViewAction()->setEnabled(open);
+    m_alertsDock->setVisible(open);
+    m_alertsDock->toggleViewAction()->setEnabled(open);
     updateSubjectActions();
+    updateAlertActions();
     if (open) {
         m_sourcesDock->raise();
         m_filtersDock->raise();
@@ -603,6 +823,8 @@ bool MainWindow::openCase(const QString &path)
     m_model->setCasePath(absolute);
     m_subjects->setCasePath(absolute);
     m_subjectActions->setCasePath(absolute);
+    m_alerts->setCasePath(absolute);
+    m_alertActions->setCasePath(absolute);
     m_tabs->setCurrentWidget(m_table);
     loadSources();
     loadSummary();
@@ -630,6 +852,10 @@ void MainWindow::closeCase()
     closeProfiles();
     m_subjects->setCasePath({});
     m_subjectActions->setCasePath({});
+    // A run in flight rolls back; its result is reported but no longer shown in this case.
+    m_detection->cancel();
+    m_alerts->setCasePath({});
+    m_alertActions->setCasePath({});
     m_summary.reset();
     m_case.reset();
     m_caseTitle.clear();
@@ -817,6 +1043,7 @@ void MainWindow::refresh()
         return;
     m_model->refresh();
     refreshSubjects();
+    refreshAlerts();
     loadSources();
     m_summary.reset();
     loadSummary();

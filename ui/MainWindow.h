@@ -12,12 +12,17 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QProgressDialog;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
 namespace fundtrace::ui {
 
+class AlertActions;
+class AlertDetailView;
+class AlertsPanel;
+class DetectionRunner;
 class FilterPanel;
 class LogPanel;
 class SourcesPanel;
@@ -65,6 +70,12 @@ public:
     // Opens (or brings forward) the profile tab of a subject; any member id of a merged subject works.
     SubjectProfileView *openSubjectProfile(std::int64_t subjectId);
     SubjectProfileView *currentProfile() const;
+    AlertsPanel *alertsPanel() const { return m_alerts; }
+    AlertActions *alertActions() const { return m_alertActions; }
+    DetectionRunner *detectionRunner() const { return m_detection; }
+    // Opens (or brings forward) the tab of an alert.
+    AlertDetailView *openAlert(std::int64_t alertId);
+    AlertDetailView *currentAlert() const;
     StartPage *startPage() const { return m_startPage; }
     QAction *action(const QString &name) const;
 
@@ -78,8 +89,14 @@ public slots:
     void copySelectedRows();
     // Reloads the subjects list and every open profile, e.g. after an import or a decision.
     void refreshSubjects();
+    // Runs the detection rules (bundled, or from a rules file when one is given) off the GUI thread.
+    void runDetection(const QString &rulesFile = {});
+    void runDetectionWithRulesFile();
+    // Reloads the alerts dock and every open alert, e.g. after a run, a triage or a note.
+    void refreshAlerts();
 
 signals:
+    void detectionFinished(const QString &message);
     void caseOpened(const QString &path);
     void caseClosed();
 
@@ -94,6 +111,8 @@ private:
     void createCentralWidgets();
     void createStatusBar();
     void createSubjects();
+    void createAlerts();
+    void updateAlertActions();
     void updateSubjectActions();
     void closeProfiles();
     void updateRecentMenu();
@@ -123,6 +142,11 @@ private:
     SubjectsPanel *m_subjects = nullptr;
     SubjectActions *m_subjectActions = nullptr;
     QDockWidget *m_subjectsDock = nullptr;
+    AlertsPanel *m_alerts = nullptr;
+    AlertActions *m_alertActions = nullptr;
+    DetectionRunner *m_detection = nullptr;
+    QDockWidget *m_alertsDock = nullptr;
+    QProgressDialog *m_detectionProgress = nullptr;
     QDockWidget *m_filtersDock = nullptr;
     QDockWidget *m_sourcesDock = nullptr;
     QDockWidget *m_dataQualityDock = nullptr;

@@ -506,6 +506,17 @@ QWidget *SubjectProfileView::buildHeader(QWidget *parent)
         titleRow->addWidget(badge, 0, Qt::AlignVCenter);
     }
     titleRow->addStretch(1);
+    auto *alerts = new QPushButton(icon("alert"), tr("Alerts on This Subject"), header);
+    alerts->setObjectName(QStringLiteral("profileShowAlerts"));
+    alerts->setToolTip(tr("Show only this subject's alerts in the Alerts dock"));
+    connect(alerts, &QPushButton::clicked, this, [this] { emit showAlertsRequested(m_subjectId, m_profile->displayName); });
+    auto *note = new QPushButton(icon("note"), tr("Add Note…"), header);
+    note->setObjectName(QStringLiteral("profileAddNote"));
+    note->setToolTip(tr("Write a note on this subject (kept in the case and the audit log)"));
+    connect(note, &QPushButton::clicked, this,
+            [this] { emit addNoteRequested(QStringLiteral("subject"), m_subjectId, m_profile->displayName); });
+    titleRow->addWidget(alerts, 0, Qt::AlignVCenter);
+    titleRow->addWidget(note, 0, Qt::AlignVCenter);
     layout->addLayout(titleRow);
 
     QStringList facts;

@@ -47,6 +47,8 @@ signals:
     void confirmCandidateRequested(std::int64_t candidateId, const QString &description);
     void rejectCandidateRequested(std::int64_t candidateId, const QString &description);
     void splitRequested(std::int64_t memberId, const QString &description);
+    void addNoteRequested(const QString &objectType, std::int64_t objectId, const QString &objectName);
+    void showAlertsRequested(std::int64_t subjectId, const QString &name);
 
 private:
     struct Result {

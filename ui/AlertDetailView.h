@@ -1,0 +1,76 @@
+#pragma once
+
+#include "annotations/AnnotationStore.h"
+#include "detect/AlertQuery.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+#include <optional>
+
+class QLabel;
+class QProgressBar;
+class QScrollArea;
+class QStackedWidget;
+class QTableWidget;
+
+namespace fundtrace::ui {
+
+class AlertTimelineChart;
+
+// One alert as a page of the central tabs: what was found and why in plain language, its score,
+// state and the decisions on it, the numbers, the evidence transactions with their source file
+// and row, a timeline of the evidence, the subjects (each opens its profile), the state history
+// and the investigators' notes. Loaded by AlertQuery on a worker thread with its own read-only
+// connection; decisions and notes are only asked for (signals), the window carries them out and
+// calls reload().
+class AlertDetailView : public QWidget {
+    Q_OBJECT
+
+public:
+    AlertDetailView(const QString &casePath, std::int64_t alertId, QWidget *parent = nullptr);
+
+    std::int64_t alertId() const { return m_alertId; }
+    const std::optional<detect::AlertDetail> &alert() const { return m_alert; }
+    bool isLoaded() const { return m_alert.has_value() && !m_loading; }
+    void reload();
+
+    AlertTimelineChart *chart() const { return m_chart; }
+    QTableWidget *table(const QString &objectName) const;
+    // Whether the link chart view exists yet; until it does its button is only a promise.
+    static constexpr bool kHasLinkChart = false;
+
+signals:
+    void loaded(const QString &title);
+    void loadFailed(const QString &message);
+    void openSubjectRequested(std::int64_t subjectId);
+    void triageRequested(const QVector<std::int64_t> &alertIds, const QString &state);
+    void addNoteRequested(const QString &objectType, std::int64_t objectId, const QString &objectName);
+    void editNoteRequested(const annotations::Annotation &note);
+    void removeNoteRequested(const annotations::Annotation &note);
+
+private:
+    struct Result {
+        std::optional<detect::AlertDetail> alert;
+        QString error;
+    };
+    void onLoaded();
+    void rebuild();
+    QWidget *buildHeader(QWidget *parent);
+    QWidget *buildNotes(QWidget *parent);
+    annotations::Annotation noteAt(int row) const;
+
+    QString m_casePath;
+    std::int64_t m_alertId;
+    std::optional<detect::AlertDetail> m_alert;
+    bool m_reloadWanted = false;
+    bool m_loading = false; // from reload() until its result is shown
+    QFutureWatcher<Result> m_watcher;
+
+    QStackedWidget *m_pages;
+    QLabel *m_busyText;
+    QProgressBar *m_refreshBar;
+    QScrollArea *m_scroll;
+    AlertTimelineChart *m_chart = nullptr;
+};
+
+} // namespace fundtrace::ui
