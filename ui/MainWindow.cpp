@@ -256,6 +256,8 @@ void MainWindow::createDocks()
     m_filtersDock = addPanelDock(m_filters, tr("Filters"), QStringLiteral("filtersDock"), Qt::LeftDockWidgetArea);
 
     m_details = new TransactionDetailsPanel(this);
+    // Without a minimum the dock collapses to a sliver when the window first lays out hidden docks.
+    m_details->setMinimumWidth(280);
     m_detailsDock = addPanelDock(m_details, tr("Transaction Details"), QStringLiteral("detailsDock"),
                                  Qt::RightDockWidgetArea);
 
