@@ -86,6 +86,7 @@ private slots:
     void evidenceIsCapped();
     void velocity_data();
     void velocity();
+    void velocityNeedsSeveralRows();
     void roundAmounts();
     void deterministicAndStable();
 };
@@ -374,6 +375,18 @@ void TestContextRules::velocity_data()
     QTest::newRow("10x but below the minimum volume") << 10 << qint64(30'012'34) << 10.0 << false;
 }
 
+void TestContextRules::velocityNeedsSeveralRows()
+{
+    DetectionContext::Builder b;
+    const std::int32_t s = b.addSubject(QStringLiteral("Holder"));
+    const std::int32_t a = b.addAccount(QStringLiteral("KZ86601A000000000001"), s);
+    for (int w = 0; w < 10; ++w)
+        b.add(row(a, w % 2 == 0, 300'123'45, kMonday + w * 7 * kDay + 2 * kDay));
+    b.add(row(a, true, 10 * 300'123'45 + 7, kMonday + 10 * 7 * kDay + 3 * kDay));
+    VelocityAnomalyRule rule;
+    QCOMPARE(runRule(rule, b.build()).size(), std::size_t(0));
+}
+
 void TestContextRules::velocity()
 {
     QFETCH(int, historyWeeks);
@@ -386,13 +399,16 @@ void TestContextRules::velocity()
     const std::int32_t a = b.addAccount(QStringLiteral("KZ86601A000000000001"), s);
     for (int w = 0; w < historyWeeks; ++w)
         b.add(row(a, w % 2 == 0, weeklyMinor, kMonday + w * 7 * kDay + 2 * kDay));
-    const std::int64_t burst = std::llround(double(weeklyMinor) * multiple) + 1; // never round
-    b.add(row(a, true, burst, kMonday + historyWeeks * 7 * kDay + 3 * kDay));
+    // The burst week: three rows (a single large transfer is not velocity), never round.
+    const std::int64_t burst = std::llround(double(weeklyMinor) * multiple) + 3;
+    const std::int64_t third = burst / 3;
+    for (const std::int64_t part : { third, third, burst - 2 * third })
+        b.add(row(a, true, part, kMonday + historyWeeks * 7 * kDay + 3 * kDay));
     VelocityAnomalyRule rule;
     const auto alerts = runRule(rule, b.build());
     QVERIFY2(alerts.size() == std::size_t(flagged ? 1 : 0), qPrintable(alerts.empty() ? QString() : alerts[0].explanation));
     if (flagged) {
-        QCOMPARE(alerts[0].evidence.size(), std::size_t(1));
+        QCOMPARE(alerts[0].evidence.size(), std::size_t(3));
         QVERIFY(alerts[0].explanation.contains(QStringLiteral("median")));
         QCOMPARE(alerts[0].metrics.value(u"history_periods").toInt(), historyWeeks);
         QVERIFY(alerts[0].key.endsWith(QStringLiteral("|") + day(kMonday + historyWeeks * 7 * kDay)));

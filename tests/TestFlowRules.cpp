@@ -102,11 +102,12 @@ Scenario fanIn(int senders, qint64 amount, qint64 lastAt, qint64 cash = 0, qint6
 
 // One account paying `recipients` distinct people `amount` each, one an hour, the last `lastAt`
 // after the first.
-Scenario fanOut(int recipients, qint64 amount, qint64 lastAt, bool unrelated = false)
+Scenario fanOut(int recipients, qint64 amount, qint64 lastAt, bool unrelated = false,
+                const QString &payerKind = QStringLiteral("person"))
 {
     DetectionContext::Builder b;
     const std::int32_t payer = b.addAccount(QStringLiteral("KZ11PAYER"),
-        b.addSubject(QStringLiteral("Payer LLP"), QStringLiteral("organisation")));
+        b.addSubject(QStringLiteral("Payer"), payerKind));
     if (unrelated)
         addUnrelated(b);
     Scenario s;
@@ -223,6 +224,7 @@ private slots:
     void fanInExplainsWhereMoneyWent();
     void fanOutThresholds_data();
     void fanOutThresholds();
+    void fanOutSkipsEmployers();
     void passThroughThresholds_data();
     void passThroughThresholds();
     void passThroughEvidence();
@@ -598,6 +600,20 @@ void TestFlowRules::episodesDoNotOverlap()
         = run(QStringLiteral("pass_through"), passThrough(6, 900'000 * KZT, Hour, 5 * Day).context);
     QCOMPARE(fast.size(), std::size_t(1));
     QCOMPARE(fast[0].metrics.value(u"episodes").toInt(), 6);
+}
+
+void TestFlowRules::fanOutSkipsEmployers()
+{
+    // A company paying many people (payroll) is not dispersal by default; a person doing so is.
+    const Scenario employer = fanOut(12, 100'000 * KZT, Hour * 12, false, QStringLiteral("organisation"));
+    QCOMPARE(run(QStringLiteral("fan_out"), employer.context).size(), std::size_t(0));
+    const Scenario collector = fanOut(12, 100'000 * KZT, Hour * 12);
+    QCOMPARE(run(QStringLiteral("fan_out"), collector.context).size(), std::size_t(1));
+    FanOutRule everyone;
+    everyone.configure(RuleSettings(everyone.id(), QJsonObject { { QStringLiteral("skip_kinds"), QJsonArray {} } }));
+    AlertSink sink;
+    everyone.run(employer.context, sink);
+    QCOMPARE(sink.take().size(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestFlowRules)

@@ -70,6 +70,9 @@ void FanInRule::configure(const RuleSettings &settings)
     m_onward = settings.seconds(QStringLiteral("onward_hours"), 72);
     m_fewRecipients = settings.integer(QStringLiteral("few_recipients"), 3, 1, 1000);
     m_homeCountries = settings.strings(QStringLiteral("home_countries"), { QStringLiteral("KZ") });
+    // Utilities, shops and employers receive from and pay thousands of people every month; the
+    // typology is about non-profits, personal accounts, wallets and agents.
+    m_skipKinds = settings.strings(QStringLiteral("skip_kinds"), { QStringLiteral("organisation"), QStringLiteral("institution") });
 }
 
 void FanInRule::run(const DetectionContext &context, AlertSink &sink) const
@@ -239,7 +242,7 @@ void FanInRule::run(const DetectionContext &context, AlertSink &sink) const
     };
 
     for (std::size_t s = 0; s < context.subjects().size(); ++s) {
-        if (!context.subjects()[s].accounts.empty())
+        if (!context.subjects()[s].accounts.empty() && !m_skipKinds.contains(context.subjects()[s].kind))
             scan(std::int32_t(s), context.subjects()[s].accounts);
     }
     std::vector<std::int32_t> single(1);

@@ -27,6 +27,7 @@ private:
     int m_fewRecipients
         = 3; // onward transfers to at most this many recipients count as concentrated
     QStringList m_homeCountries;
+    QStringList m_skipKinds; // receivers/payers of these subject kinds are not considered
 };
 
 } // namespace fundtrace::detect

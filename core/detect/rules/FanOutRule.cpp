@@ -58,6 +58,9 @@ void FanOutRule::configure(const RuleSettings &settings)
     m_minTotal = settings.amountMinor(QStringLiteral("min_total"), 1'000'000);
     m_window = settings.seconds(QStringLiteral("window_hours"), 7 * 24);
     m_homeCountries = settings.strings(QStringLiteral("home_countries"), { QStringLiteral("KZ") });
+    // Utilities, shops and employers receive from and pay thousands of people every month; the
+    // typology is about non-profits, personal accounts, wallets and agents.
+    m_skipKinds = settings.strings(QStringLiteral("skip_kinds"), { QStringLiteral("organisation"), QStringLiteral("institution") });
 }
 
 void FanOutRule::run(const DetectionContext &context, AlertSink &sink) const
@@ -79,6 +82,9 @@ void FanOutRule::run(const DetectionContext &context, AlertSink &sink) const
     std::unordered_map<std::int64_t, int> recipients;
     std::vector<std::int64_t> amounts;
     for (std::int32_t account = 0; account < std::int32_t(context.accounts().size()); ++account) {
+        const std::int32_t holder = context.accounts()[std::size_t(account)].subject;
+        if (holder >= 0 && m_skipKinds.contains(context.subjects()[std::size_t(holder)].kind))
+            continue;
         collectPayments(context, account, currency, payments);
         if (payments.size() < std::size_t(m_minRecipients))
             continue;

@@ -23,6 +23,7 @@ private:
     std::int64_t m_minTotal = 0; // minor units
     std::int64_t m_window = 0; // seconds
     QStringList m_homeCountries;
+    QStringList m_skipKinds; // receivers/payers of these subject kinds are not considered
 };
 
 } // namespace fundtrace::detect

@@ -61,6 +61,11 @@ void PassThroughRule::run(const DetectionContext &context, AlertSink &sink) cons
                 lots.push_back({ row, t.bookedAt, t.amountMinor, t.amountMinor, 0, -1, -1 });
                 continue;
             }
+            // What an inflow left behind longer than the delay is the account's kept balance, not
+            // money on its way through: a mule keeping 5-15% of each inflow must not have those
+            // leftovers used up before the next inflow.
+            while (head < lots.size() && t.bookedAt - lots[head].at > m_maxDelay)
+                ++head;
             std::int64_t left = t.amountMinor;
             const std::size_t first = head;
             std::size_t last = head;

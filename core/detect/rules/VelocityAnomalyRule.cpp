@@ -50,6 +50,7 @@ void VelocityAnomalyRule::configure(const RuleSettings &settings)
         throw RuleConfigError(QStringLiteral("rule \"%1\", setting \"history_periods\": must be at least min_history_periods (%2)").arg(id()).arg(m_minHistory));
     m_minAmount = settings.amountMinor(QStringLiteral("min_amount"), 1'000'000);
     m_minCount = settings.integer(QStringLiteral("min_count"), 10, 1, 1000000);
+    m_minAmountBurstCount = settings.integer(QStringLiteral("min_amount_burst_count"), 3, 1, 1000000);
     m_roundUnit = settings.amountMinor(QStringLiteral("round_unit"), 10'000);
     m_roundMinCount = settings.integer(QStringLiteral("round_min_count"), 5, 1, 1000000);
     m_roundMinShare = settings.number(QStringLiteral("round_min_share"), 0.6, 0, 1);
@@ -110,7 +111,8 @@ void VelocityAnomalyRule::runAccount(const DetectionContext &context, std::int32
         const double countRatio = double(p.count) / medianCount;
         const double amountRatio = medianAmount > 0 ? double(p.amount) / medianAmount : 0;
         const bool countBurst = p.count >= m_minCount && countRatio >= m_factor;
-        const bool amountBurst = amountRatio >= m_factor;
+        // One large transfer is not velocity: a turnover spike needs several rows too.
+        const bool amountBurst = amountRatio >= m_factor && p.count >= m_minAmountBurstCount;
         const double share = double(p.round) / double(p.count);
         const double baseShare = baseRows > 0 ? double(baseRound) / double(baseRows) : 0;
         const bool roundBurst = p.round >= m_roundMinCount && share >= m_roundMinShare && share - baseShare >= m_roundShareRise;

@@ -25,6 +25,7 @@ private:
     int m_historyPeriods = 26;          // how many preceding active periods form the baseline
     std::int64_t m_minAmount = 0;       // a period below this turnover is never flagged
     int m_minCount = 10;                // nor a count burst of fewer rows
+    int m_minAmountBurstCount = 3; // rows a turnover spike needs
     std::int64_t m_roundUnit = 0;       // minor units
     int m_roundMinCount = 5;
     double m_roundMinShare = 0.6;
