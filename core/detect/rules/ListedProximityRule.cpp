@@ -16,6 +16,9 @@ void ListedProximityRule::configure(const RuleSettings &settings)
     m_maxHops = settings.integer(QStringLiteral("max_hops"), 2, 1, 4);
     m_hopDecay = settings.number(QStringLiteral("hop_decay"), 0.6, 0.05, 1.0);
     m_maxBranching = settings.integer(QStringLiteral("max_flows_per_account"), 500, 1, 1'000'000);
+    m_throughKinds = settings.strings(QStringLiteral("through_kinds"),
+                                      { QStringLiteral("person"), QStringLiteral("npo"), QStringLiteral("agent"),
+                                        QStringLiteral("unknown") });
     m_evidencePerHop = settings.integer(QStringLiteral("evidence_per_hop"), 20, 1, 1000);
     const QStringList directions = settings.strings(QStringLiteral("directions"),
         { QStringLiteral("from_listed"), QStringLiteral("to_listed") });
@@ -93,6 +96,12 @@ void ListedProximityRule::run(const DetectionContext &context, AlertSink &sink) 
             const std::span<const std::uint32_t> out = context.flowsOut(a), in = context.flowsIn(a);
             // Hubs (banks' transit accounts, payment processors) would put everyone two hops away.
             if (distance > 1 && out.size() + in.size() > std::size_t(m_maxBranching))
+                continue;
+            // Nor is a shop or a utility a channel: everyone who paid the same supermarket as a
+            // listed person would be two hops from them.
+            const std::int32_t holder = context.accounts()[std::size_t(a)].subject;
+            if (distance > 1 && holder >= 0 && m_throughKinds.size() > 0
+                && !m_throughKinds.contains(context.subjects()[std::size_t(holder)].kind))
                 continue;
             if (m_fromListed) {
                 for (const std::uint32_t f : out)

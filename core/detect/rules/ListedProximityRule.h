@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+
 #include "detect/Rule.h"
 
 namespace fundtrace::detect {
@@ -23,6 +25,7 @@ private:
     bool m_fromListed = true; // follow money paid out by the listed party
     bool m_toListed = true; // follow money paid to the listed party
     int m_maxBranching = 500; // accounts with more flows are reached but not walked through
+    QStringList m_throughKinds; // kinds of subject money is followed through beyond the first hop
     int m_evidencePerHop = 20; // transactions cited for each hop of the path
 };
 
