@@ -505,6 +505,22 @@ QWidget *SubjectProfileView::buildHeader(QWidget *parent)
         titleRow->addSpacing(12);
         titleRow->addWidget(badge, 0, Qt::AlignVCenter);
     }
+    if (profile.risk > 0) {
+        // The risk sums up the alerts and hits; the tooltip says what it rests on.
+        auto *risk = new QLabel(tr("risk %1").arg(profile.risk), header);
+        risk->setObjectName(QStringLiteral("profileRiskBadge"));
+        risk->setToolTip(profile.riskExplanation);
+        const char *colour = profile.risk >= 80 ? "#c0392b" : profile.risk >= 60 ? "#d35400" : profile.risk >= 40 ? "#b7950b" : "#6b7280";
+        risk->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; font-weight: bold;"
+                                           " border-radius: 10px; padding: 3px 12px; }").arg(QLatin1String(colour)));
+        titleRow->addSpacing(8);
+        titleRow->addWidget(risk, 0, Qt::AlignVCenter);
+    }
+    if (!profile.alerts.isEmpty()) {
+        auto *count = new QLabel(profile.alerts.size() == 1 ? tr("1 alert") : tr("%1 alerts").arg(profile.alerts.size()), header);
+        count->setStyleSheet(QStringLiteral("QLabel { color: #374151; font-weight: bold; padding: 3px 6px; }"));
+        titleRow->addWidget(count, 0, Qt::AlignVCenter);
+    }
     titleRow->addStretch(1);
     auto *alerts = new QPushButton(icon("alert"), tr("Alerts on This Subject"), header);
     alerts->setObjectName(QStringLiteral("profileShowAlerts"));
