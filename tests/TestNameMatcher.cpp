@@ -20,6 +20,7 @@ private slots:
     void initialCountsLessThanFullName();
     void explanationNamesThePairs();
     void extraListTokensCostLittle();
+    void asciiPairsAgreeWithQStringPairs();
 
 private:
     static NameMatch compare(const QString &a, const QString &b)
@@ -126,6 +127,28 @@ void TestNameMatcher::extraListTokensCostLittle()
                                        QStringLiteral("GHAILANI, Abubakary Khalfan Ahmed")).score;
     QVERIFY(shortVsLong >= 0.85);
     QVERIFY(shortVsLong < 1.0);
+}
+
+void TestNameMatcher::asciiPairsAgreeWithQStringPairs()
+{
+    // The screening index pairs tokens on ASCII copies; it must score exactly as the QString path.
+    NameNormalizer normalizer;
+    const auto a = normalizer.normalize(
+            QStringLiteral("Mukhammed Abdikadyrov Serikovich Ivanov M. Izzaldin"));
+    const auto b = normalizer.normalize(
+            QStringLiteral("Мұхаммед Әбдіқадыров Серікұлы Ivanova Mohammed Izz Din"));
+    for (int i = 0; i < a.tokens.size(); ++i) {
+        for (int j = 0; j < b.tokens.size(); ++j) {
+            const auto q = NameMatcher::pairTokens(a, i, b, j);
+            const auto s = NameMatcher::pairTokens(a.tokens[i].toStdString(),
+                                                   a.keys[i].toStdString(),
+                                                   b.tokens[j].toStdString(),
+                                                   b.keys[j].toStdString());
+            QCOMPARE(s.score, q.score);
+            if (q.score > 0)
+                QCOMPARE(int(s.kind), int(q.kind));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestNameMatcher)

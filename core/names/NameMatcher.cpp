@@ -2,9 +2,12 @@
 
 #include "names/StringSimilarity.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <string_view>
 
 namespace fundtrace::names {
 
@@ -23,31 +26,67 @@ double weight(const QString &token)
     return isInitial(token) ? kInitialWeight : 1.0;
 }
 
-// The key without its ending marker: "avn+" -> "avn".
-QStringView stem(const QString &key)
+bool isLetter(QChar c)
 {
-    if (!key.isEmpty()) {
-        const QChar last = key.back();
-        if (last == QLatin1Char('+') || last == QLatin1Char('=') || last == QLatin1Char('^') || last == QLatin1Char('%'))
-            return QStringView(key).chopped(1);
-    }
-    return key;
+    return c.isLetter();
 }
 
-TokenPair computePair(const NormalizedName &a, int i, const NormalizedName &b, int j)
+bool isLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool isMarker(QChar c)
+{
+    return c == QLatin1Char('+') || c == QLatin1Char('=') || c == QLatin1Char('^')
+        || c == QLatin1Char('%');
+}
+
+bool isMarker(char c)
+{
+    return c == '+' || c == '=' || c == '^' || c == '%';
+}
+
+bool startsWith(QStringView s, QStringView p)
+{
+    return s.startsWith(p);
+}
+
+bool startsWith(std::string_view s, std::string_view p)
+{
+    return s.starts_with(p);
+}
+
+// Length of the key without its ending marker: "avn+" -> 3.
+template<typename View>
+qsizetype stemSize(View key)
+{
+    return qsizetype(key.size()) - (!key.empty() && isMarker(key.back()) ? 1 : 0);
+}
+
+bool isA(QChar c)
+{
+    return c == QLatin1Char('a');
+}
+
+bool isA(char c)
+{
+    return c == 'a';
+}
+
+// One pair on views of tokens and keys: the same code for QString names and for the ASCII copies
+// the screening index keeps (tokens are folded ASCII, so both give the same result).
+template<typename View>
+TokenPair pairOf(View ta, View ka, View tb, View kb)
 {
     TokenPair p;
-    p.a = i;
-    p.b = j;
-    const QString &ta = a.tokens[i];
-    const QString &tb = b.tokens[j];
     if (ta == tb) {
         p.kind = TokenPair::Kind::Exact;
         p.score = 1.0;
         return p;
     }
-    const bool ia = isInitial(ta);
-    const bool ib = isInitial(tb);
+    const bool ia = ta.size() == 1 && isLetter(ta[0]);
+    const bool ib = tb.size() == 1 && isLetter(tb[0]);
     if (ia || ib) {
         if (ia != ib && ta[0] == tb[0]) {
             p.kind = TokenPair::Kind::Initial;
@@ -55,28 +94,30 @@ TokenPair computePair(const NormalizedName &a, int i, const NormalizedName &b, i
         }
         return p;
     }
-    const QString &ka = a.keys[i];
-    const QString &kb = b.keys[j];
+    const qsizetype la = qsizetype(ta.size());
+    const qsizetype lb = qsizetype(tb.size());
     // Cheap rejects before any Jaro-Winkler: a typo or a transliteration variant keeps the length
     // within a few letters and the first letter of the token or of its key.
-    if (ka != kb && (std::abs(ta.size() - tb.size()) > 4 || (ta[0] != tb[0] && ka[0] != kb[0])))
+    const bool sameKey = ka == kb;
+    const bool keysDiffer = ka.empty() || kb.empty() || ka[0] != kb[0];
+    if (!sameKey && (std::abs(la - lb) > 4 || (ta[0] != tb[0] && keysDiffer)))
         return p;
     const double jwToken = StringSimilarity::jaroWinkler(ta, tb);
-    if (ka == kb) {
+    if (sameKey) {
         // The same sex-neutral stem: "ivanov"/"ivanova", "serikovich"/"serikuly".
-        const bool gender = (ta.size() + 1 == tb.size() && tb.startsWith(ta) && tb.endsWith(QLatin1Char('a')))
-            || (tb.size() + 1 == ta.size() && ta.startsWith(tb) && ta.endsWith(QLatin1Char('a')));
+        const bool gender = (la + 1 == lb && startsWith(tb, ta) && isA(tb.back()))
+            || (lb + 1 == la && startsWith(ta, tb) && isA(ta.back()));
         p.kind = gender ? TokenPair::Kind::Gender : TokenPair::Kind::Key;
         // Short keys ("al" for Ali/Eli/Ola) say little on their own.
         // Vowel-less keys also join unrelated names ("yerlan"/"arellano"): the spelling must be close too.
         p.score = gender                                           ? 0.9
-            : (stem(ka).size() <= 2 && jwToken < 0.8) || jwToken < 0.7 ? 0.7
+            : (stemSize(ka) <= 2 && jwToken < 0.8) || jwToken < 0.7 ? 0.7
                                                                      : 0.88 + 0.08 * jwToken;
         return p;
     }
     const double jwKeyRaw = StringSimilarity::jaroWinkler(ka, kb);
-    const double jwKey = stem(ka).size() >= 3 ? jwKeyRaw : 0.0;
-    const double shortPenalty = std::min(ta.size(), tb.size()) <= 3 ? 0.04 : 0.0;
+    const double jwKey = stemSize(ka) >= 3 ? jwKeyRaw : 0.0;
+    const double shortPenalty = std::min(la, lb) <= 3 ? 0.04 : 0.0;
     double s = 0;
     // Shared endings ("-zhanova", "-bayev") make whole tokens look alike; the keys must agree too.
     if (jwToken >= NameMatcher::kTokenFuzzyBar && (jwKeyRaw >= 0.8 || jwToken >= 0.92))
@@ -87,6 +128,15 @@ TokenPair computePair(const NormalizedName &a, int i, const NormalizedName &b, i
         p.kind = TokenPair::Kind::Fuzzy;
         p.score = std::min(s, 0.92);
     }
+    return p;
+}
+
+TokenPair computePair(const NormalizedName &a, int i, const NormalizedName &b, int j)
+{
+    TokenPair p = pairOf(QStringView(a.tokens[i]), QStringView(a.keys[i]), QStringView(b.tokens[j]),
+                         QStringView(b.keys[j]));
+    p.a = i;
+    p.b = j;
     return p;
 }
 
@@ -154,12 +204,17 @@ Assignment assign(const NormalizedName &a, const NormalizedName &b, qsizetype n,
                     const QString &yk = y.tokens[k];
                     if (std::abs(yj.size() + yk.size() - xi.size()) > 3 || xi[0] != yj[0])
                         continue;
-                    const QString joined = yj + yk;
-                    if (joined != xi && StringSimilarity::jaroWinkler(joined, xi) < 0.93)
+                    // On the stack: this runs for every candidate name the screening index scores.
+                    QVarLengthArray<QChar, 64> buffer;
+                    buffer.append(yj.constData(), yj.size());
+                    buffer.append(yk.constData(), yk.size());
+                    const QStringView joined(buffer.constData(), buffer.size());
+                    const bool same = joined == QStringView(xi);
+                    if (!same && StringSimilarity::jaroWinkler(joined, QStringView(xi)) < 0.93)
                         continue;
                     TokenPair p;
                     p.kind = TokenPair::Kind::Joined;
-                    p.score = joined == x.tokens[i] ? 0.95 : 0.9;
+                    p.score = same ? 0.95 : 0.9;
                     if (xIsA) {
                         p.a = i;
                         p.b = j;
@@ -253,6 +308,12 @@ QString NameMatcher::kindName(TokenPair::Kind kind)
 TokenPair NameMatcher::pairTokens(const NormalizedName &a, int i, const NormalizedName &b, int j)
 {
     return computePair(a, i, b, j);
+}
+
+TokenPair NameMatcher::pairTokens(std::string_view tokenA, std::string_view keyA,
+                                  std::string_view tokenB, std::string_view keyB)
+{
+    return pairOf(tokenA, keyA, tokenB, keyB);
 }
 
 double NameMatcher::score(const NormalizedName &a, const NormalizedName &b) const

@@ -3,6 +3,8 @@
 #include "names/NameMatch.h"
 #include "names/NormalizedName.h"
 
+#include <string_view>
+
 namespace fundtrace::names {
 
 // Scores how likely two normalized names denote the same person or organisation, independent of
@@ -22,6 +24,10 @@ public:
 
     // One token of a against one of b: kind and score (score 0: the tokens do not pair).
     static TokenPair pairTokens(const NormalizedName &a, int i, const NormalizedName &b, int j);
+    // The same on folded ASCII tokens and their keys (as NameNormalizer makes them), for callers
+    // that keep ASCII copies; the pair's token indices are left at -1.
+    static TokenPair pairTokens(std::string_view tokenA, std::string_view keyA,
+                                std::string_view tokenB, std::string_view keyB);
     // score() with token pairs taken from the caller, who may cache them: a list token shared by
     // thousands of names is then compared with each query token once. source must return what
     // pairTokens(a, i, b, j) would.

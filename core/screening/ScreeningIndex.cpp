@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cctype>
 #include <thread>
 
 namespace fundtrace::screening {
@@ -37,6 +38,8 @@ bool isWeakKind(const QString &kind)
 // The most a token pair found only through a prefix or suffix signature (not the same key) can
 // score: NameMatcher caps fuzzy pairs at 0.92; joined tokens (0.95) are found by their prefix.
 constexpr double kFuzzyBound = 0.95;
+// Suffix signatures with more distinct tokens than this are skipped when the key already matched.
+constexpr size_t kLongPosting = 200;
 // NameMatcher looks at no more than this many tokens of a name.
 constexpr size_t kMaxPairTokens = 16;
 
@@ -65,15 +68,20 @@ Scratch &scratch(size_t names)
 // Token-pair results of the current query against distinct list tokens, so that a list token
 // shared by many candidate names ("muhammad") is compared with each query token once per query.
 struct PairCache {
-    struct Slot {
-        quint32 stamp = 0;
+    struct Slot { // 16 bytes: the cache is large and read at random
         double score = 0;
+        quint32 stamp = 0;
         names::TokenPair::Kind kind = names::TokenPair::Kind::Exact;
     };
+    static_assert(sizeof(Slot) == 16);
     std::vector<Slot> cells; // list token * kMaxQueryTokens + query token: one name's lookups stay close
     quint32 distinct = 0;
     quint32 epoch = 0;
     const std::vector<quint32> *listTokenIds = nullptr; // of the name being scored
+    const std::vector<std::string> *queryText = nullptr;  // ASCII copies of the query's tokens
+    const std::vector<std::string> *queryKey = nullptr;
+    const std::vector<std::string> *listText = nullptr;   // the index's distinct tokens
+    const std::vector<std::string> *listKey = nullptr;
 
     static PairCache &forThread(quint32 distinctTokens)
     {
@@ -91,17 +99,20 @@ struct PairCache {
         return c;
     }
 
-    static names::TokenPair lookup(void *context, const NormalizedName &a, int i, const NormalizedName &b, int j)
+    static names::TokenPair lookup(void *context, const NormalizedName &, int i, const NormalizedName &,
+                                   int j)
     {
         auto *c = static_cast<PairCache *>(context);
-        Slot &slot = c->cells[size_t((*c->listTokenIds)[size_t(j)]) * kMaxPairTokens + size_t(i)];
+        const size_t tid = (*c->listTokenIds)[size_t(j)];
+        Slot &slot = c->cells[tid * kMaxPairTokens + size_t(i)];
         names::TokenPair p;
         if (slot.stamp == c->epoch) {
             p.score = slot.score;
             p.kind = slot.kind;
             return p;
         }
-        p = names::NameMatcher::pairTokens(a, i, b, j);
+        p = names::NameMatcher::pairTokens((*c->queryText)[size_t(i)], (*c->queryKey)[size_t(i)],
+                                           (*c->listText)[tid], (*c->listKey)[tid]);
         slot.stamp = c->epoch;
         slot.score = p.score;
         slot.kind = p.kind;
@@ -129,23 +140,40 @@ ScreeningIndex::ScreeningIndex(const QVector<ListEntry> &entries)
     build(entries);
 }
 
-QStringList ScreeningIndex::signatures(const QString &token, const QString &key)
+int ScreeningIndex::signatures(std::string_view token, std::string_view key, quint64 (&out)[5],
+                               char (&kinds)[5])
 {
     // Exact key, plus the key's first and last three letters (its ending marker aside) and the
     // token's first three and last four letters, so that one typo anywhere still finds the name. Shorter pieces
-    // are shared by too many names ("man", "bek") to narrow anything.
-    QStringList out;
+    // are shared by too many names ("man", "bek") to narrow anything. Hashed with a tag per kind:
+    // no strings are built per query.
     if (token.size() <= 1)
-        return out; // initials would match everything
-    out << QLatin1String("k:") + key;
-    QStringView stem(key);
-    if (!stem.isEmpty() && !stem.back().isLetterOrNumber())
-        stem.chop(1);
-    if (stem.size() >= 4)
-        out << QLatin1String("p:") + stem.left(3).toString() << QLatin1String("s:") + stem.right(3).toString();
-    if (token.size() >= 5)
-        out << QLatin1String("t:") + token.left(3) << QLatin1String("u:") + token.right(4);
-    return out;
+        return 0; // initials would match everything
+    const auto hash = [](char tag, std::string_view text) {
+        quint64 h = 14695981039346656037ULL; // FNV-1a, as util::fnv1a64, over tag + text
+        h = (h ^ quint8(tag)) * 1099511628211ULL;
+        for (const char c : text)
+            h = (h ^ quint8(c)) * 1099511628211ULL;
+        return h;
+    };
+    int n = 0;
+    const auto add = [&](char kind, std::string_view text) {
+        kinds[n] = kind;
+        out[n++] = hash(kind, text);
+    };
+    add('k', key);
+    std::string_view stem = key;
+    if (!stem.empty() && !std::isalnum(static_cast<unsigned char>(stem.back())))
+        stem.remove_suffix(1);
+    if (stem.size() >= 4) {
+        add('p', stem.substr(0, 3));
+        add('s', stem.substr(stem.size() - 3));
+    }
+    if (token.size() >= 5) {
+        add('t', token.substr(0, 3));
+        add('u', token.substr(token.size() - 4));
+    }
+    return n;
 }
 
 void ScreeningIndex::build(const QVector<ListEntry> &entries)
@@ -153,7 +181,8 @@ void ScreeningIndex::build(const QVector<ListEntry> &entries)
     m_entries.clear();
     m_names.clear();
     m_postings.clear();
-    m_tokens.clear();
+    m_tokenText.clear();
+    m_tokenKey.clear();
     m_tokenNames.clear();
     m_distinctTokens = 0;
     m_entries.reserve(entries.size());
@@ -195,13 +224,14 @@ void ScreeningIndex::build(const QVector<ListEntry> &entries)
             auto it = tokenIds.find(token);
             if (it == tokenIds.end()) {
                 it = tokenIds.insert(token, m_distinctTokens++);
-                names::NormalizedName one;
-                one.tokens << token;
-                one.keys << n.normalized.keys[t];
-                m_tokens.push_back(std::move(one));
+                m_tokenText.push_back(token.toStdString());
+                m_tokenKey.push_back(n.normalized.keys[t].toStdString());
                 m_tokenNames.emplace_back();
-                for (const QString &sig : signatures(token, n.normalized.keys[t]))
-                    m_postings[sig].push_back(*it);
+                quint64 sigs[5];
+                char kinds[5];
+                const int count = signatures(m_tokenText.back(), m_tokenKey.back(), sigs, kinds);
+                for (int k = 0; k < count; ++k)
+                    m_postings[sigs[k]].push_back(*it);
             }
             std::vector<quint32> &names = m_tokenNames[*it];
             if (names.empty() || names.back() != quint32(id)) // a token twice in one name
@@ -243,27 +273,52 @@ QVector<ScreeningHit> ScreeningIndex::searchNormalized(const ScreeningQuery &que
     // with it. The credit is an upper bound of what the token can add to the name's score.
     PairCache &cache = PairCache::forThread(m_distinctTokens);
     const qsizetype pairTokens = std::min<qsizetype>(tokenCount, qsizetype(kMaxPairTokens));
+    thread_local std::vector<std::string> queryText;
+    thread_local std::vector<std::string> queryKey;
+    queryText.resize(size_t(pairTokens));
+    queryKey.resize(size_t(pairTokens));
     for (qsizetype t = 0; t < pairTokens; ++t) {
-        const QString &qt = q.tokens[t];
-        const float w = float(tokenWeight(qt));
-        for (const QString &sig : signatures(qt, q.keys[t])) {
-            const auto it = m_postings.constFind(sig);
-            if (it == m_postings.constEnd())
+        queryText[size_t(t)] = q.tokens[t].toStdString();
+        queryKey[size_t(t)] = q.keys[t].toStdString();
+    }
+    cache.queryText = &queryText;
+    cache.queryKey = &queryKey;
+    cache.listText = &m_tokenText;
+    cache.listKey = &m_tokenKey;
+    for (qsizetype t = 0; t < pairTokens; ++t) {
+        const std::string &qt = queryText[size_t(t)];
+        const std::string &qk = queryKey[size_t(t)];
+        const float w = float(tokenWeight(q.tokens[t]));
+        quint64 sigs[5];
+        char kinds[5];
+        const int sigCount = signatures(qt, qk, sigs, kinds);
+        bool keyFound = false;
+        for (int sig = 0; sig < sigCount; ++sig) {
+            const auto it = m_postings.find(sigs[sig]);
+            if (it == m_postings.end())
                 continue;
-            for (const quint32 tid : *it) {
+            keyFound = keyFound || kinds[sig] == 'k';
+            // A common ending ("-ova", "-bek") reaches thousands of tokens; once the key itself is
+            // on the list, the prefixes still find a typo near the end and the ending adds little.
+            const bool suffix = kinds[sig] == 's' || kinds[sig] == 'u';
+            if (keyFound && suffix && it->second.size() > kLongPosting)
+                continue;
+            for (const quint32 tid : it->second) {
                 PairCache::Slot &slot = cache.cells[size_t(tid) * kMaxPairTokens + size_t(t)];
                 if (slot.stamp == cache.epoch)
                     continue; // reached through another signature already
-                const names::TokenPair p = names::NameMatcher::pairTokens(q, int(t), m_tokens[tid], 0);
-                slot = PairCache::Slot { cache.epoch, p.score, p.kind };
+                const names::TokenPair p =
+                        names::NameMatcher::pairTokens(qt, qk, m_tokenText[tid], m_tokenKey[tid]);
+                slot = PairCache::Slot { p.score, cache.epoch, p.kind };
                 float credit = float(p.score) * 1.0001f; // rounding must not make the bound too tight
                 if (credit <= 0) {
                     // Not a pair on its own, but maybe half of a token written as two ("izzaldin" ~
                     // "izz din"): the shorter one starts the longer one.
-                    const QString &lt = m_tokens[tid].tokens.front();
-                    const QString &longer = lt.size() > qt.size() ? lt : qt;
-                    const QString &shorter = lt.size() > qt.size() ? qt : lt;
-                    if (longer.size() >= 5 && shorter.size() >= 2 && longer.startsWith(shorter.left(2)))
+                    const std::string &lt = m_tokenText[tid];
+                    const std::string &longer = lt.size() > qt.size() ? lt : qt;
+                    const std::string &shorter = lt.size() > qt.size() ? qt : lt;
+                    if (longer.size() >= 5 && shorter.size() >= 2
+                        && longer.compare(0, 2, shorter, 0, 2) == 0)
                         credit = float(kFuzzyBound);
                 }
                 if (credit <= 0)

@@ -9,6 +9,9 @@
 
 #include <QHash>
 
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace fundtrace::screening {
@@ -60,12 +63,16 @@ private:
 
     QVector<ScreeningHit> searchNormalized(const ScreeningQuery &query, const names::NormalizedName &name,
                                            double threshold, int limit) const;
-    static QStringList signatures(const QString &token, const QString &key);
+    // 64-bit hashes of a token's signatures (see the .cpp) and their kinds ('k' key, 'p'/'s' key
+    // prefix/suffix, 't'/'u' token prefix/suffix); returns how many were written.
+    static int signatures(std::string_view token, std::string_view key, quint64 (&out)[5],
+                          char (&kinds)[5]);
 
     QVector<Entry> m_entries;
     std::vector<IndexedName> m_names;
-    QHash<QString, std::vector<quint32>> m_postings; // signature -> distinct tokens
-    std::vector<names::NormalizedName> m_tokens;      // distinct token -> itself as a one-token name
+    std::unordered_map<quint64, std::vector<quint32>> m_postings; // signature hash -> tokens
+    std::vector<std::string> m_tokenText; // distinct token -> folded ASCII token
+    std::vector<std::string> m_tokenKey;  // distinct token -> its key
     std::vector<std::vector<quint32>> m_tokenNames;   // distinct token -> names holding it
     std::vector<float> m_nameWeights; // IndexedName::weight, packed for the candidate bound
     quint32 m_distinctTokens = 0;
