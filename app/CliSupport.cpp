@@ -2,6 +2,11 @@
 
 #include "CliCommands.h"
 
+#include "db/CaseFile.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +30,29 @@ void printJson(const QJsonValue &value)
 {
     const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     out() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+
+int withCase(const QString &path, bool readOnly, const std::function<int(db::CaseFile &)> &body)
+{
+    try {
+        db::CaseFile caseFile = db::CaseFile::open(path, readOnly);
+        return body(caseFile);
+    } catch (const db::CaseError &error) {
+        err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
+        return CaseError;
+    } catch (const db::DbError &error) {
+        err() << "fundtrace-cli: the case could not be read or written: " << QString::fromUtf8(error.what()) << "\n";
+        return CaseError;
+    } catch (const std::runtime_error &error) {
+        err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
+        return InputError;
+    }
+}
+
+QString isoDay(std::int64_t utcSeconds)
+{
+    return utcSeconds == 0 ? QStringLiteral("-")
+                           : QDateTime::fromSecsSinceEpoch(utcSeconds, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd"));
 }
 
 QString CommandLine::helpText() const

@@ -3,12 +3,25 @@
 #include <QCommandLineParser>
 #include <QJsonValue>
 #include <QTextStream>
+#include <cstdint>
+#include <functional>
+
+namespace fundtrace::db {
+class CaseFile;
+}
 
 namespace fundtrace::cli {
 
 QTextStream &out();
 QTextStream &err();
 void printJson(const QJsonValue &value);
+
+// Opens the case, runs the body and turns what can go wrong into the documented exit codes: a
+// case that cannot be opened, read or written is 3; a request the case cannot meet (the domain
+// errors, which say why in plain language) is 2.
+int withCase(const QString &path, bool readOnly, const std::function<int(db::CaseFile &)> &body);
+// A day as yyyy-MM-dd (UTC), or "-" for 0.
+QString isoDay(std::int64_t utcSeconds);
 
 // A subcommand's parser: positional names, options, and the --help it prints.
 struct CommandLine {

@@ -21,35 +21,6 @@
 namespace fundtrace::cli {
 namespace {
 
-QString day(std::int64_t seconds)
-{
-    return seconds == 0 ? QStringLiteral("-")
-                        : QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd"));
-}
-
-int withCase(const QString &path, bool readOnly, const std::function<int(db::CaseFile &)> &body)
-{
-    try {
-        db::CaseFile caseFile = db::CaseFile::open(path, readOnly);
-        return body(caseFile);
-    } catch (const db::CaseError &error) {
-        err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
-        return CaseError;
-    } catch (const detect::RuleConfigError &error) {
-        err() << "fundtrace-cli: rules: " << QString::fromUtf8(error.what()) << "\n";
-        return InputError;
-    } catch (const detect::TriageError &error) {
-        err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
-        return InputError;
-    } catch (const annotations::AnnotationError &error) {
-        err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
-        return InputError;
-    } catch (const db::DbError &error) {
-        err() << "fundtrace-cli: the case could not be read or written: " << QString::fromUtf8(error.what()) << "\n";
-        return CaseError;
-    }
-}
-
 QJsonArray notesJson(const QVector<annotations::Annotation> &notes)
 {
     QJsonArray array;
@@ -140,7 +111,7 @@ int commandAlerts(const QStringList &arguments)
         for (const detect::AlertRow &row : rows)
             out() << QStringLiteral("%1  [%2]  %3  %4  %5..%6  %7\n")
                              .arg(row.id, 5).arg(row.score, 3).arg(row.state, -9).arg(row.typology, -28)
-                             .arg(day(row.windowStart), day(row.windowEnd), row.title);
+                             .arg(isoDay(row.windowStart), isoDay(row.windowEnd), row.title);
         out() << rows.size() << " alerts\n";
         return int(Success);
     });
@@ -170,7 +141,7 @@ int commandAlert(const QStringList &arguments)
               << (detail->stateReason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail->stateReason)) << "\n"
               << detail->explanation << "\nEvidence:\n";
         for (const auto &e : detail->evidence)
-            out() << "  " << day(e.bookedAt) << "  " << e.direction << " "
+            out() << "  " << isoDay(e.bookedAt) << "  " << e.direction << " "
                   << model::formatAmount(e.amountMinor, e.currency.toStdString()) << "  " << e.account << " <> " << e.counterparty
                   << "  [" << e.role << "]  " << e.sourceFile << " row " << e.sourceRow
                   << (e.externalId.isEmpty() ? QString() : QStringLiteral(" id ") + e.externalId) << "\n";

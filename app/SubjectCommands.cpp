@@ -27,33 +27,6 @@ QString amount(std::int64_t minor, const QString &currency)
     return model::formatAmount(minor, currency.toStdString());
 }
 
-QString day(std::int64_t seconds)
-{
-    return seconds == 0 ? QStringLiteral("-")
-                        : QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd"));
-}
-
-// Opens the case, runs the body, and turns the errors every command can meet into exit codes.
-int withCase(const QString &path, bool readOnly, const std::function<int(db::CaseFile &)> &body)
-{
-    try {
-        db::CaseFile caseFile = db::CaseFile::open(path, readOnly);
-        return body(caseFile);
-    } catch (const db::CaseError &error) {
-        err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
-        return CaseError;
-    } catch (const entities::ResolutionError &error) {
-        err() << "fundtrace-cli: " << error.message() << "\n";
-        return InputError;
-    } catch (const screening::ScreeningError &error) {
-        err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
-        return InputError;
-    } catch (const db::DbError &error) {
-        err() << "fundtrace-cli: the case could not be read or written: " << QString::fromUtf8(error.what()) << "\n";
-        return CaseError;
-    }
-}
-
 std::optional<std::int64_t> idArgument(const QString &text, const char *what)
 {
     bool ok = false;
@@ -143,8 +116,8 @@ int commandSubjects(const QStringList &arguments)
                                            { QStringLiteral("members"), row.members },
                                            { QStringLiteral("accounts"), row.accounts },
                                            { QStringLiteral("flows"), flowsJson(row.flows) },
-                                           { QStringLiteral("first_activity"), row.firstAt ? QJsonValue(day(row.firstAt)) : QJsonValue() },
-                                           { QStringLiteral("last_activity"), row.lastAt ? QJsonValue(day(row.lastAt)) : QJsonValue() },
+                                           { QStringLiteral("first_activity"), row.firstAt ? QJsonValue(isoDay(row.firstAt)) : QJsonValue() },
+                                           { QStringLiteral("last_activity"), row.lastAt ? QJsonValue(isoDay(row.lastAt)) : QJsonValue() },
                                            { QStringLiteral("open_hits"), row.openHits } });
             }
             printJson(array);
@@ -198,7 +171,7 @@ int commandSubject(const QStringList &arguments)
         out() << "Accounts:\n";
         for (const auto &account : profile->accounts)
             out() << "  " << account.identifier << "  " << account.institution << "  " << account.transactions << " transactions\n";
-        out() << "Totals (" << day(profile->firstAt) << " .. " << day(profile->lastAt) << "):\n";
+        out() << "Totals (" << isoDay(profile->firstAt) << " .. " << isoDay(profile->lastAt) << "):\n";
         for (const auto &flow : profile->totals)
             out() << "  in " << amount(flow.inMinor, flow.currency) << " (" << flow.inCount << ")  out "
                   << amount(flow.outMinor, flow.currency) << " (" << flow.outCount << ")\n";

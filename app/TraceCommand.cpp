@@ -105,15 +105,14 @@ int commandTrace(const QStringList &arguments)
         request.currency = cli.parser.value(QStringLiteral("currency")).toUpper();
     const QString target = cli.parser.value(request.direction == graph::TraceRequest::Direction::Forward ? QStringLiteral("from")
                                                                                                             : QStringLiteral("to"));
-    try {
-        db::CaseFile caseFile = db::CaseFile::open(cli.parser.positionalArguments().at(0), true);
+    return withCase(cli.parser.positionalArguments().at(0), true, [&](db::CaseFile &caseFile) {
         QElapsedTimer timer;
         timer.start();
         const detect::DetectionContext context = detect::DetectionContext::load(caseFile.db());
         request.accounts = accountsNamed(context, caseFile.db(), target);
         if (request.accounts.empty()) {
             err() << "fundtrace-cli trace: \"" << target << "\" is neither a subject id nor an account in this case\n";
-            return InputError;
+            return int(InputError);
         }
         const graph::TraceResult result = graph::FundTrace(context).run(request);
         const double seconds = timer.elapsed() / 1000.0;
@@ -121,7 +120,7 @@ int commandTrace(const QStringList &arguments)
             QJsonObject json = result.toJson(context);
             json.insert(QStringLiteral("seconds"), seconds);
             printJson(json);
-            return Success;
+            return int(Success);
         }
         const std::string currency = request.currency.toStdString();
         const bool forward = request.direction == graph::TraceRequest::Direction::Forward;
@@ -145,11 +144,8 @@ int commandTrace(const QStringList &arguments)
                 steps << label(context, account);
             out() << "  " << model::formatAmount(result.paths[i].amountMinor, currency) << "  " << steps.join(QStringLiteral(" → ")) << "\n";
         }
-        return Success;
-    } catch (const db::CaseError &error) {
-        err() << "fundtrace-cli: " << QString::fromUtf8(error.what()) << "\n";
-        return CaseError;
-    }
+        return int(Success);
+    });
 }
 
 } // namespace fundtrace::cli
