@@ -6,7 +6,9 @@ SubjectRefresh SubjectRefresh::run(db::CaseFile &caseFile)
 {
     SubjectRefresh refresh;
     refresh.resolution = SubjectResolver(caseFile).run();
-    if (caseFile.db().scalarInt("SELECT count(*) FROM sanction_lists WHERE is_current = 1") > 0)
+    // An imported list with no entries (an empty national list) leaves nothing to screen against.
+    if (caseFile.db().scalarInt("SELECT count(*) FROM sanction_entries e JOIN sanction_lists l ON l.id = e.list_id "
+                                "WHERE l.is_current = 1") > 0)
         refresh.screening = screening::SubjectScreening(caseFile).run();
     return refresh;
 }
