@@ -33,32 +33,19 @@ AccountLabel::AccountLabel(const identifiers::IdentifierParser &parser)
 {
 }
 
-QString AccountLabel::display(const QString &identifier) const
+AccountLabel::Description AccountLabel::describe(const QString &identifier) const
 {
+    Description description { identifier, QStringLiteral("account"), QStringLiteral("unchecked"), {} };
     const auto id = parsed(m_parser, identifier);
-    if (id && id->kind == identifiers::IdentifierKind::Card)
-        return id->display;
-    return identifier;
-}
-
-QString AccountLabel::kind(const QString &identifier) const
-{
-    const auto id = parsed(m_parser, identifier);
+    // A 12-digit account number looks like an IIN; as an account it is a domestic number.
     if (!id || id->kind == identifiers::IdentifierKind::TaxId)
-        return QStringLiteral("account");
-    return identifiers::kindName(id->kind);
-}
-
-QString AccountLabel::validity(const QString &identifier) const
-{
-    const auto id = parsed(m_parser, identifier);
-    return id && id->kind != identifiers::IdentifierKind::TaxId ? validityName(id->validity) : QStringLiteral("unchecked");
-}
-
-QString AccountLabel::problem(const QString &identifier) const
-{
-    const auto id = parsed(m_parser, identifier);
-    return id && id->kind != identifiers::IdentifierKind::TaxId ? id->problem : QString();
+        return description;
+    if (id->kind == identifiers::IdentifierKind::Card)
+        description.display = id->display;
+    description.kind = identifiers::kindName(id->kind);
+    description.validity = validityName(id->validity);
+    description.problem = id->problem;
+    return description;
 }
 
 } // namespace fundtrace::entities

@@ -13,12 +13,15 @@ namespace fundtrace::entities {
 class AccountLabel {
 public:
     explicit AccountLabel(const identifiers::IdentifierParser &parser);
-    QString display(const QString &identifier) const;
-    // "iban", "card", "phone", "crypto_wallet" or "account" (a domestic account number), and
-    // whether it passed its check ("valid", "invalid", "unchecked").
-    QString kind(const QString &identifier) const;
-    QString validity(const QString &identifier) const;
-    QString problem(const QString &identifier) const;
+    struct Description {
+        QString display;  // cards masked, everything else as given
+        QString kind;     // iban, card, phone, crypto_wallet, or account (a domestic number)
+        QString validity; // valid, invalid, unchecked
+        QString problem;  // why it is invalid or unchecked
+    };
+    // One parse gives everything a profile shows about the identifier.
+    Description describe(const QString &identifier) const;
+    QString display(const QString &identifier) const { return describe(identifier).display; }
 
 private:
     const identifiers::IdentifierParser &m_parser;

@@ -134,8 +134,9 @@ void SubjectProfileQuery::loadAccounts(SubjectProfile &profile) const
             "WHERE a.subject_id IN (%1) ORDER BY a.id").arg(membersList(profile)).toStdString());
     while (select.step()) {
         const QString identifier = select.qtext(1);
-        profile.accounts.append({ select.int64(0), label.display(identifier), label.kind(identifier),
-                                  label.validity(identifier), label.problem(identifier), select.qtext(2),
+        const AccountLabel::Description described = label.describe(identifier);
+        profile.accounts.append({ select.int64(0), described.display, described.kind, described.validity,
+                                  described.problem, select.qtext(2),
                                   select.qtext(3), select.qtext(4), select.qtext(5), select.int64(6) });
     }
 }
