@@ -1,5 +1,7 @@
 #include "demo/TypologyScenarioGenerator.h"
 
+#include "demo/CsvText.h"
+
 #include "demo/DemoBanks.h"
 #include "demo/DemoRandom.h"
 #include "demo/Iban.h"
@@ -39,45 +41,9 @@ constexpr int kDecoys = 3;    // per typology
 
 std::string csvField(const QString &text)
 {
-    const std::string s = text.toStdString();
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        out += c;
-        if (c == '"')
-            out += '"';
-    }
-    out += '"';
-    return out;
+    return fundtrace::demo::csvField(text.toStdString());
 }
 
-void appendNumber(std::string &out, qint64 value, int width = 0)
-{
-    char digits[24];
-    int n = 0;
-    do {
-        digits[n++] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value > 0);
-    for (int i = n; i < width; ++i)
-        out += '0';
-    while (n > 0)
-        out += digits[--n];
-}
-
-void appendAmount(std::string &out, qint64 minor)
-{
-    if (minor < 0) {
-        out += '-';
-        minor = -minor;
-    }
-    appendNumber(out, minor / 100);
-    out += '.';
-    appendNumber(out, minor % 100, 2);
-}
-
-// "2024-03-05 14:07" for seconds since 2024-01-01 00:00 local time.
 QString timeText(qint64 t)
 {
     const QDate date = QDate(2024, 1, 1).addDays(t / Day);
