@@ -1,8 +1,10 @@
 #include "CliCommands.h"
 
+#include "ChartCommands.h"
 #include "CliSupport.h"
 #include "DemoCommand.h"
 #include "DetectCommands.h"
+#include "GraphCommands.h"
 #include "TraceCommand.h"
 #include "SubjectCommands.h"
 
@@ -71,6 +73,15 @@ const char *const kUsage =
         "  rules                                print the default rules file\n"
         "  trace CASE --from ID|--to ID [--method fifo|lifo|prorata|libr] [--hops N] [--since D] [--until D] [--json]\n"
         "                                       follow money forward or backward through accounts\n"
+        "  chart CASE timeline|histogram|heatmap|breakdown [--subject ID]... [--account A]... [--since D]\n"
+        "             [--until D] [--currency C] [--bucket day|week|month] [--by channel|country|counterparty] [--json]\n"
+        "                                       money over time, amount histogram with the reporting threshold,\n"
+        "                                       weekday x hour heatmap, breakdowns\n"
+        "  graph CASE [--subject ID]... [--account IDENT|ID]... [--alert ID]... [--nodes subjects|accounts]\n"
+        "             [--hops N] [--since D] [--until D] [--min-amount X] [--channel C]... [--direction both|out|in]\n"
+        "             [--analytics] [--path FROM TO] [--json]\n"
+        "                                       link chart: who paid whom, graph measures, strongest trail\n"
+        "  views CASE [--delete NAME] [--json]  link chart views saved in the case\n"
         "  demo OUTDIR [--scale N] [--seed S]   build the demo case from bundled generators\n"
         "  generate-bench-csv FILE --rows N [--seed S]\n"
         "                                       write a large synthetic bank CSV for benchmarks\n"
@@ -473,6 +484,9 @@ int run(const QStringList &arguments)
         { QStringLiteral("notes"), commandNotes },
         { QStringLiteral("rules"), commandRules },
         { QStringLiteral("trace"), commandTrace },
+        { QStringLiteral("chart"), commandChart },
+        { QStringLiteral("graph"), commandGraph },
+        { QStringLiteral("views"), commandViews },
         { QStringLiteral("demo"), commandDemo },
         { QStringLiteral("generate-bench-csv"), commandGenerateBenchCsv },
     };

@@ -6,7 +6,8 @@
 #include "db/CaseFile.h"
 #include "detect/DetectionContext.h"
 #include "graph/FundTrace.h"
-#include "model/AccountIdentifier.h"
+#include "graph/TraceTarget.h"
+#include "graph/TraceDiagram.h"
 #include "model/Currency.h"
 
 #include <QDate>
@@ -17,31 +18,6 @@
 
 namespace fundtrace::cli {
 namespace {
-
-// The accounts an ID names: a subject (any member id: all the group's accounts) or an account
-// identifier as written in any statement.
-std::vector<std::int32_t> accountsNamed(const detect::DetectionContext &context, db::Database &db, const QString &id)
-{
-    std::vector<std::int32_t> accounts;
-    bool numeric = false;
-    const std::int64_t subjectId = id.toLongLong(&numeric);
-    if (numeric) {
-        db::Statement root = db.prepare("SELECT coalesce(merged_into, id) FROM subjects WHERE id = ?1");
-        root.bind(1, subjectId);
-        if (root.step()) {
-            for (const detect::Subject &subject : context.subjects()) {
-                if (subject.id == root.int64(0))
-                    return subject.accounts;
-            }
-        }
-    }
-    const QString normalized = QString::fromStdString(model::normalizeAccountIdentifier(id.toStdString()));
-    for (std::size_t a = 0; a < context.accounts().size(); ++a) {
-        if (QString::fromStdString(model::normalizeAccountIdentifier(context.accounts()[a].identifier.toStdString())) == normalized)
-            accounts.push_back(std::int32_t(a));
-    }
-    return accounts;
-}
 
 QString label(const detect::DetectionContext &context, std::int32_t account)
 {
@@ -70,6 +46,8 @@ int commandTrace(const QStringList &arguments)
     cli.parser.addOption({ QStringLiteral("until"), QStringLiteral("Forward: trace inflows up to this day."), QStringLiteral("D") });
     cli.parser.addOption({ QStringLiteral("currency"), QStringLiteral("Currency followed (default KZT)."), QStringLiteral("C") });
     cli.parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    cli.parser.addOption({ QStringLiteral("export"), QStringLiteral("Also draw the flow diagram to FILE (.png, .svg or .pdf)."),
+                           QStringLiteral("FILE") });
     if (const int code = cli.parse(arguments, 1, 1); code >= 0)
         return code;
     if (cli.parser.isSet(QStringLiteral("from")) == cli.parser.isSet(QStringLiteral("to"))) {
@@ -101,6 +79,10 @@ int commandTrace(const QStringList &arguments)
             return UsageError;
         }
     }
+    if (cli.parser.isSet(QStringLiteral("export")) && !graph::TraceDiagram::canExportTo(cli.parser.value(QStringLiteral("export")))) {
+        err() << "fundtrace-cli trace: --export writes a .png, .svg or .pdf file\n";
+        return UsageError;
+    }
     if (cli.parser.isSet(QStringLiteral("currency")))
         request.currency = cli.parser.value(QStringLiteral("currency")).toUpper();
     const QString target = cli.parser.value(request.direction == graph::TraceRequest::Direction::Forward ? QStringLiteral("from")
@@ -109,13 +91,23 @@ int commandTrace(const QStringList &arguments)
         QElapsedTimer timer;
         timer.start();
         const detect::DetectionContext context = detect::DetectionContext::load(caseFile.db());
-        request.accounts = accountsNamed(context, caseFile.db(), target);
+        request.accounts = graph::traceAccountsNamed(context, caseFile.db(), target);
         if (request.accounts.empty()) {
             err() << "fundtrace-cli trace: \"" << target << "\" is neither a subject id nor an account in this case\n";
             return int(InputError);
         }
         const graph::TraceResult result = graph::FundTrace(context).run(request);
         const double seconds = timer.elapsed() / 1000.0;
+        if (cli.parser.isSet(QStringLiteral("export"))) {
+            const QString file = cli.parser.value(QStringLiteral("export"));
+            QString error;
+            if (!graph::TraceDiagram(result, context).exportTo(file, &error)) {
+                err() << "fundtrace-cli trace: " << error << "\n";
+                return int(InputError);
+            }
+            // On stderr, so --json output stays one JSON document.
+            err() << "Diagram written to " << file << "\n";
+        }
         if (cli.parser.isSet(QStringLiteral("json"))) {
             QJsonObject json = result.toJson(context);
             json.insert(QStringLiteral("seconds"), seconds);

@@ -1,11 +1,16 @@
 // The `fundtrace` desktop application: parses the command line, opens the case and shows the
 // main window. With --screenshot it renders the window to a PNG once the first page of
 // transactions is on screen and exits, for documentation and visual checks (works with
-// QT_QPA_PLATFORM=offscreen); --subject ID opens that subject's profile tab first.
+// QT_QPA_PLATFORM=offscreen); --subject ID opens that subject's profile tab first, --page an
+// analysis page (link chart, trace, activity) of it or of the whole case.
 
+#include "ActivityPanel.h"
+#include "AnalysisPages.h"
+#include "LinkChartPanel.h"
 #include "LogBuffer.h"
 #include "MainWindow.h"
 #include "SubjectProfileView.h"
+#include "TraceView.h"
 #include "TransactionTableModel.h"
 #include "util/Logging.h"
 
@@ -18,6 +23,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 
 namespace {
 
@@ -38,7 +44,46 @@ bool waitForFirstPage(fundtrace::ui::MainWindow &window, int timeoutMs)
     return ready();
 }
 
-int takeScreenshot(fundtrace::ui::MainWindow &window, const QString &path, std::int64_t subjectId)
+bool waitUntil(const std::function<bool()> &ready, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!ready() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return ready();
+}
+
+// Opens an analysis page (link chart, trace, activity) for the subject, or the whole case, and
+// waits for it to be drawn.
+bool openPage(fundtrace::ui::MainWindow &window, const QString &page, std::int64_t subjectId)
+{
+    using namespace fundtrace::ui;
+    AnalysisPages *pages = window.analysisPages();
+    const QList<qint64> subjects = subjectId > 0 ? QList<qint64> { subjectId } : QList<qint64>();
+    if (page == u"link-chart") {
+        LinkChartPanel *panel = pages->openLinkChart();
+        if (subjects.isEmpty())
+            panel->showWholeCase();
+        else
+            panel->showSubjects(subjects);
+        return waitUntil([panel] { return panel->hasChart() && !panel->isBusy(); }, 60000);
+    }
+    if (page == u"trace") {
+        if (subjectId <= 0)
+            return false;
+        pages->traceFromSubject(subjectId);
+        TraceView *trace = pages->trace();
+        return waitUntil([trace] { return trace->hasResult() && !trace->isRunning(); }, 60000);
+    }
+    if (page == u"activity") {
+        pages->showActivity(subjects, {});
+        ActivityPanel *activity = pages->activity();
+        return waitUntil([activity] { return !activity->isLoading(); }, 60000);
+    }
+    return false;
+}
+
+int takeScreenshot(fundtrace::ui::MainWindow &window, const QString &path, std::int64_t subjectId, const QString &page)
 {
     if (window.hasCase()) {
         if (!waitForFirstPage(window, 30000)) {
@@ -47,7 +92,12 @@ int takeScreenshot(fundtrace::ui::MainWindow &window, const QString &path, std::
         }
         window.transactionView()->selectRow(0);
     }
-    if (subjectId > 0) {
+    if (!page.isEmpty()) {
+        if (!openPage(window, page, subjectId)) {
+            std::fprintf(stderr, "fundtrace: the %s page did not load\n", qPrintable(page));
+            return 1;
+        }
+    } else if (subjectId > 0) {
         fundtrace::ui::SubjectProfileView *profile = window.openSubjectProfile(subjectId);
         QElapsedTimer clock;
         clock.start();
@@ -95,9 +145,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption subject(QStringLiteral("subject"),
                                      QStringLiteral("With --screenshot: open the profile of subject ID first."),
                                      QStringLiteral("ID"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("With --screenshot: open link-chart, trace or activity (of --subject, "
+                                                 "else the whole case) instead of the profile."),
+                                  QStringLiteral("PAGE"));
     parser.addOption(screenshot);
     parser.addOption(size);
     parser.addOption(subject);
+    parser.addOption(page);
     parser.process(app);
 
     // The log panel shows everything from informational messages up unless FUNDTRACE_LOG says.
@@ -140,8 +195,13 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
+    const QString pageName = parser.value(page);
+    if (!pageName.isEmpty() && !QStringList { QStringLiteral("link-chart"), QStringLiteral("trace"), QStringLiteral("activity") }.contains(pageName)) {
+        std::fprintf(stderr, "fundtrace: --page is link-chart, trace or activity\n");
+        return 2;
+    }
     if (batch)
-        return takeScreenshot(window, parser.value(screenshot), subjectId);
+        return takeScreenshot(window, parser.value(screenshot), subjectId, pageName);
     if (subjectId > 0)
         window.openSubjectProfile(subjectId);
     return QApplication::exec();

@@ -1,4 +1,5 @@
 #include "db/CaseFile.h"
+#include "graph/GraphViewStore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void demoBuildsCase();
     void subjectsProfilesAndScreening();
     void detectTriageNotesAndTrace();
+    void graphAndViews();
 
 private:
     struct Run {
@@ -342,6 +344,80 @@ void TestCli::detectTriageNotesAndTrace()
                    QStringLiteral("average") }).exitCode,
              1);
     QCOMPARE(cli({ QStringLiteral("trace"), casePath, QStringLiteral("--from"), QStringLiteral("KZ00NOSUCH") }).exitCode, 2);
+}
+
+void TestCli::graphAndViews()
+{
+    // The demo case after detectTriageNotesAndTrace ran detection on it.
+    const QString casePath = path(QStringLiteral("demo/demo.ftcase"));
+    const Run whole = cli({ QStringLiteral("graph"), casePath, QStringLiteral("--json") });
+    QCOMPARE(whole.exitCode, 0);
+    const QJsonObject wholeGraph = QJsonDocument::fromJson(whole.out.toUtf8()).object().value(u"graph").toObject();
+    QCOMPARE(wholeGraph.value(u"main_currency").toString(), QStringLiteral("KZT"));
+    QVERIFY(wholeGraph.value(u"nodes").toArray().size() > 10);
+    QVERIFY(!wholeGraph.value(u"edges").toArray().isEmpty());
+
+    const Run fund = cli({ QStringLiteral("subjects"), casePath, QStringLiteral("--search"), QStringLiteral("Meyirim Zholy"),
+                           QStringLiteral("--json") });
+    const qint64 fundId = QJsonDocument::fromJson(fund.out.toUtf8()).array().first().toObject().value(u"id").toInteger();
+    const QString fundText = QString::number(fundId);
+    const Run around = cli({ QStringLiteral("graph"), casePath, QStringLiteral("--subject"), fundText, QStringLiteral("--hops"),
+                             QStringLiteral("1"), QStringLiteral("--direction"), QStringLiteral("out"), QStringLiteral("--analytics"),
+                             QStringLiteral("--json") });
+    QCOMPARE(around.exitCode, 0);
+    const QJsonObject result = QJsonDocument::fromJson(around.out.toUtf8()).object();
+    const QJsonObject graph = result.value(u"graph").toObject();
+    const QJsonArray nodes = graph.value(u"nodes").toArray();
+    QVERIFY(nodes.size() > 1);
+    QCOMPARE(nodes.first().toObject().value(u"seed").toBool(), true);
+    const qint64 root = nodes.first().toObject().value(u"id").toInteger();
+    QCOMPARE(result.value(u"metrics").toObject().value(u"nodes").toArray().size(), nodes.size());
+
+    // The strongest trail from the fund to a subject it paid.
+    qint64 paid = 0;
+    for (const QJsonValue &edge : graph.value(u"edges").toArray()) {
+        const qint64 to = edge.toObject().value(u"to").toInteger();
+        if (edge.toObject().value(u"from").toInteger() == root && to < (qint64(1) << 48))
+            paid = to;
+    }
+    QVERIFY(paid != 0);
+    const Run path = cli({ QStringLiteral("graph"), casePath, QStringLiteral("--subject"), fundText, QStringLiteral("--path"),
+                           fundText, QString::number(paid), QStringLiteral("--json") });
+    QCOMPARE(path.exitCode, 0);
+    const QJsonObject trail = QJsonDocument::fromJson(path.out.toUtf8()).object().value(u"path").toObject();
+    QCOMPARE(trail.value(u"found").toBool(), true);
+    QCOMPARE(trail.value(u"nodes").toArray().first().toObject().value(u"id").toInteger(), root);
+    QCOMPARE(trail.value(u"nodes").toArray().last().toObject().value(u"id").toInteger(), paid);
+
+    const Run text = cli({ QStringLiteral("graph"), casePath, QStringLiteral("--subject"), fundText, QStringLiteral("--analytics") });
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(QStringLiteral("Link chart:")));
+    QVERIFY(text.out.contains(QStringLiteral("modularity")));
+
+    QCOMPARE(cli({ QStringLiteral("graph"), casePath, QStringLiteral("--nodes"), QStringLiteral("planets") }).exitCode, 1);
+    QCOMPARE(cli({ QStringLiteral("graph"), casePath, QStringLiteral("--path"), fundText }).exitCode, 1);
+    QCOMPARE(cli({ QStringLiteral("graph"), casePath, QStringLiteral("--min-amount"), QStringLiteral("lots") }).exitCode, 1);
+    const Run unknown = cli({ QStringLiteral("graph"), casePath, QStringLiteral("--subject"), QStringLiteral("99999999") });
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains(QStringLiteral("no subject 99999999")));
+
+    // Views saved (as the GUI does) are listed and deleted.
+    QCOMPARE(cli({ QStringLiteral("views"), casePath }).out, QStringLiteral("No saved views.\n"));
+    {
+        fundtrace::db::CaseFile caseFile = fundtrace::db::CaseFile::open(casePath);
+        fundtrace::graph::GraphView view;
+        view.name = QStringLiteral("Fund payouts");
+        view.seeds.subjects = { fundId };
+        view.positions.insert(root, QPointF(10, 20));
+        fundtrace::graph::GraphViewStore(caseFile.db()).save(view);
+    }
+    const Run views = cli({ QStringLiteral("views"), casePath, QStringLiteral("--json") });
+    QCOMPARE(views.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(views.out.toUtf8()).array();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.first().toObject().value(u"name").toString(), QStringLiteral("Fund payouts"));
+    QCOMPARE(cli({ QStringLiteral("views"), casePath, QStringLiteral("--delete"), QStringLiteral("Fund payouts") }).exitCode, 0);
+    QCOMPARE(cli({ QStringLiteral("views"), casePath, QStringLiteral("--delete"), QStringLiteral("Fund payouts") }).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -49,6 +49,9 @@ void TestNameMatcher::samePerson_data()
     row("written together", "Abu Khalid", "KHALID, Abu", 0.9);
     row("patronymic styles", "Серик Жумабаев Серикович", "Serik Zhumabaev Serikuly", 0.95);
     row("Osama / Usama", "Osama bin Laden", "BIN LADIN, Usama", 0.85);
+    row("article written together", "Салах Али Алкамел", "AL-KAMEL, Salah 'Ali'", 0.9);
+    row("article before a vowel", "Saif Aladil", "AL-'ADIL, Saif", 0.9);
+    row("surname first, Abu last", "ABBAS Abu", "ABBAS, Abu", 0.95);
 }
 
 void TestNameMatcher::samePerson()
@@ -72,6 +75,8 @@ void TestNameMatcher::differentPeople_data()
     row("one shared given name", "Mukhammed Abdikadyrov", "Mukhammed Tleubaev");
     row("single name inside a long one", "Ahmed", "Ahmed Khalfan Ghailani");
     row("initials only", "A. M.", "Ayman Muhammad");
+    row("Al- names are not articles", "Alexander Petrov", "Xander Petrov");
+    row("Almas is not al-Mas", "Almas Serikov", "Mas Serikov");
 }
 
 void TestNameMatcher::differentPeople()

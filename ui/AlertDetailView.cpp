@@ -413,8 +413,9 @@ QWidget *AlertDetailView::buildHeader(QWidget *parent)
     }
     auto *linkChart = new QPushButton(tr("Show in Link Chart"), header);
     linkChart->setObjectName(QStringLiteral("alertShowInLinkChart"));
-    linkChart->setEnabled(kHasLinkChart);
-    linkChart->setToolTip(tr("link chart: coming with the link-chart view"));
+    linkChart->setIcon(icon("link-chart"));
+    linkChart->setToolTip(tr("Draw the alert's subjects and accounts with whom they dealt on the link chart"));
+    connect(linkChart, &QPushButton::clicked, this, [this] { emit linkChartRequested(m_alertId); });
     actions->addWidget(linkChart);
     actions->addStretch(1);
     layout->addLayout(actions);

@@ -36,13 +36,12 @@ public:
 
     AlertTimelineChart *chart() const { return m_chart; }
     QTableWidget *table(const QString &objectName) const;
-    // Whether the link chart view exists yet; until it does its button is only a promise.
-    static constexpr bool kHasLinkChart = false;
 
 signals:
     void loaded(const QString &title);
     void loadFailed(const QString &message);
     void openSubjectRequested(std::int64_t subjectId);
+    void linkChartRequested(std::int64_t alertId);
     void triageRequested(const QVector<std::int64_t> &alertIds, const QString &state);
     void addNoteRequested(const QString &objectType, std::int64_t objectId, const QString &objectName);
     void editNoteRequested(const annotations::Annotation &note);

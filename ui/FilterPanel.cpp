@@ -265,6 +265,17 @@ void FilterPanel::scheduleApply(int delayMs)
     m_debounce->start(delayMs);
 }
 
+void FilterPanel::showPeriod(const QDate &from, const QDate &to)
+{
+    for (QDateEdit *edit : { m_from, m_to })
+        edit->blockSignals(true);
+    m_from->setDate(from.isValid() ? from : kAnyDate);
+    m_to->setDate(to.isValid() ? to : kAnyDate);
+    for (QDateEdit *edit : { m_from, m_to })
+        edit->blockSignals(false);
+    apply();
+}
+
 void FilterPanel::apply()
 {
     m_debounce->stop();

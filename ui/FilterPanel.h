@@ -28,6 +28,9 @@ public:
     void setSources(const std::vector<query::SourceRow> &sources);
     // Selects one source and applies, e.g. from the sources panel.
     void showSource(std::int64_t sourceId);
+    // Sets the period (days in the case's zone; a null date leaves that end open) and applies,
+    // e.g. from a period brushed on the timeline.
+    void showPeriod(const QDate &from, const QDate &to);
 
     query::TransactionFilter filter() const;
     bool isEmpty() const { return filter().isEmpty(); }

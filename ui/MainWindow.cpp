@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "AnalysisPages.h"
+
 #include "AlertActions.h"
 #include "AlertDetailView.h"
 #include "AlertTableModel.h"
@@ -85,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createSubjects();
     createAlerts();
+    createAnalysis();
     createMenus();
     createToolBar();
     createStatusBar();
@@ -415,6 +418,11 @@ SubjectProfileView *MainWindow::openSubjectProfile(std::int64_t subjectId)
     connect(view, &SubjectProfileView::rejectCandidateRequested, m_subjectActions, &SubjectActions::rejectCandidate);
     connect(view, &SubjectProfileView::splitRequested, m_subjectActions, &SubjectActions::split);
     connect(view, &SubjectProfileView::addNoteRequested, m_alertActions, &AlertActions::addNote);
+    connect(view, &SubjectProfileView::linkChartRequested, this,
+            [this](std::int64_t id) { m_analysis->showSubjectsInLinkChart({ id }); });
+    connect(view, &SubjectProfileView::traceRequested, m_analysis, &AnalysisPages::traceFromSubject);
+    connect(view, &SubjectProfileView::activityRequested, this,
+            [this](std::int64_t id, const QString &name) { m_analysis->showActivity({ id }, name); });
     connect(view, &SubjectProfileView::showAlertsRequested, this, [this](std::int64_t id, const QString &name) {
         m_alerts->setSubject(id, name);
         m_alertsDock->show();
@@ -449,6 +457,27 @@ void MainWindow::refreshSubjects()
         if (auto *view = qobject_cast<SubjectProfileView *>(m_tabs->widget(index)))
             view->reload();
     }
+    m_analysis->caseDataChanged();
+}
+
+void MainWindow::createAnalysis()
+{
+    m_analysis = new AnalysisPages(m_tabs, this);
+    connect(m_analysis, &AnalysisPages::openSubjectRequested, this, &MainWindow::openSubjectProfile);
+    connect(m_analysis, &AnalysisPages::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    // Selections follow each other between the subjects dock and the link chart.
+    connect(m_analysis, &AnalysisPages::subjectsSelected, m_subjects, &SubjectsPanel::selectSubjects);
+    connect(m_subjects, &SubjectsPanel::subjectsSelected, m_analysis, &AnalysisPages::selectSubjects);
+    connect(m_subjects, &SubjectsPanel::linkChartRequested, m_analysis, &AnalysisPages::showSubjectsInLinkChart);
+    connect(m_subjects, &SubjectsPanel::traceRequested, m_analysis, &AnalysisPages::traceFromSubject);
+    connect(m_subjects, &SubjectsPanel::activityRequested, m_analysis, &AnalysisPages::showActivity);
+    // A period brushed on the timeline filters the transactions (days in the case's zone).
+    connect(m_analysis, &AnalysisPages::rangeSelected, this, [this](const QDateTime &from, const QDateTime &to) {
+        const QTimeZone zone = m_model->timeZone();
+        m_filters->showPeriod(from.toTimeZone(zone).date(), to.addSecs(-1).toTimeZone(zone).date());
+        statusBar()->showMessage(tr("Transactions filtered to the period brushed on the timeline"), 8000);
+    });
+    connect(m_analysis, &AnalysisPages::rangeCleared, this, [this] { m_filters->showPeriod({}, {}); });
 }
 
 void MainWindow::createAlerts()
@@ -610,6 +639,7 @@ void MainWindow::refreshAlerts()
         if (auto *view = qobject_cast<AlertDetailView *>(m_tabs->widget(index)))
             view->reload();
     }
+    m_analysis->caseDataChanged();
 }
 
 AlertDetailView *MainWindow::openAlert(std::int64_t alertId)
@@ -634,6 +664,7 @@ AlertDetailView *MainWindow::openAlert(std::int64_t alertId)
     connect(view, &AlertDetailView::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(tr("Alert: %1").arg(message), 10000); });
     connect(view, &AlertDetailView::openSubjectRequested, this, &MainWindow::openSubjectProfile);
+    connect(view, &AlertDetailView::linkChartRequested, m_analysis, &AnalysisPages::showAlertInLinkChart);
     connect(view, &AlertDetailView::triageRequested, m_alertActions, &AlertActions::setState);
     connect(view, &AlertDetailView::addNoteRequested, m_alertActions, &AlertActions::addNote);
     connect(view, &AlertDetailView::editNoteRequested, m_alertActions, &AlertActions::editNote);
@@ -691,6 +722,10 @@ void MainWindow::createMenus()
     subjects->addAction(action(QStringLiteral("undoResolution")));
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(m_analysis->linkChartAction());
+    analysis->addAction(m_analysis->traceAction());
+    analysis->addAction(m_analysis->activityAction());
+    analysis->addSeparator();
     analysis->addAction(action(QStringLiteral("runDetection")));
     analysis->addAction(action(QStringLiteral("runDetectionWithRules")));
     analysis->addSeparator();
@@ -718,6 +753,9 @@ void MainWindow::createToolBar()
     bar->addAction(action(QStringLiteral("findSubject")));
     bar->addAction(action(QStringLiteral("screenSubjects")));
     bar->addAction(action(QStringLiteral("runDetection")));
+    bar->addAction(m_analysis->linkChartAction());
+    bar->addAction(m_analysis->traceAction());
+    bar->addAction(m_analysis->activityAction());
     bar->addAction(action(QStringLiteral("properties")));
     bar->addSeparator();
     bar->addAction(m_logDock->toggleViewAction());
@@ -827,6 +865,7 @@ bool MainWindow::openCase(const QString &path)
     m_subjectActions->setCasePath(absolute);
     m_alerts->setCasePath(absolute);
     m_alertActions->setCasePath(absolute);
+    m_analysis->setCasePath(absolute);
     m_tabs->setCurrentWidget(m_table);
     loadSources();
     loadSummary();
@@ -858,6 +897,7 @@ void MainWindow::closeCase()
     m_detection->cancel();
     m_alerts->setCasePath({});
     m_alertActions->setCasePath({});
+    m_analysis->setCasePath({});
     m_summary.reset();
     m_case.reset();
     m_caseTitle.clear();

@@ -20,6 +20,7 @@ class QTableView;
 namespace fundtrace::ui {
 
 class AlertActions;
+class AnalysisPages;
 class AlertDetailView;
 class AlertsPanel;
 class DetectionRunner;
@@ -76,6 +77,8 @@ public:
     // Opens (or brings forward) the tab of an alert.
     AlertDetailView *openAlert(std::int64_t alertId);
     AlertDetailView *currentAlert() const;
+    // Link chart, follow the money and activity pages.
+    AnalysisPages *analysisPages() const { return m_analysis; }
     StartPage *startPage() const { return m_startPage; }
     QAction *action(const QString &name) const;
 
@@ -112,6 +115,7 @@ private:
     void createStatusBar();
     void createSubjects();
     void createAlerts();
+    void createAnalysis();
     void updateAlertActions();
     void updateSubjectActions();
     void closeProfiles();
@@ -145,6 +149,7 @@ private:
     AlertsPanel *m_alerts = nullptr;
     AlertActions *m_alertActions = nullptr;
     DetectionRunner *m_detection = nullptr;
+    AnalysisPages *m_analysis = nullptr;
     QDockWidget *m_alertsDock = nullptr;
     QProgressDialog *m_detectionProgress = nullptr;
     QDockWidget *m_filtersDock = nullptr;

@@ -531,8 +531,20 @@ QWidget *SubjectProfileView::buildHeader(QWidget *parent)
     note->setToolTip(tr("Write a note on this subject (kept in the case and the audit log)"));
     connect(note, &QPushButton::clicked, this,
             [this] { emit addNoteRequested(QStringLiteral("subject"), m_subjectId, m_profile->displayName); });
-    titleRow->addWidget(alerts, 0, Qt::AlignVCenter);
-    titleRow->addWidget(note, 0, Qt::AlignVCenter);
+    auto *linkChart = new QPushButton(icon("link-chart"), tr("Link Chart"), header);
+    linkChart->setObjectName(QStringLiteral("profileLinkChart"));
+    linkChart->setToolTip(tr("Draw this subject and whom it dealt with on the link chart"));
+    connect(linkChart, &QPushButton::clicked, this, [this] { emit linkChartRequested(m_subjectId); });
+    auto *trace = new QPushButton(icon("trace"), tr("Follow the Money"), header);
+    trace->setObjectName(QStringLiteral("profileTrace"));
+    trace->setToolTip(tr("Trace where this subject's incoming money went"));
+    connect(trace, &QPushButton::clicked, this, [this] { emit traceRequested(m_subjectId); });
+    auto *activity = new QPushButton(icon("timeline"), tr("Activity"), header);
+    activity->setObjectName(QStringLiteral("profileActivity"));
+    activity->setToolTip(tr("Timeline, amounts, hours and breakdowns of this subject's money"));
+    connect(activity, &QPushButton::clicked, this, [this] { emit activityRequested(m_subjectId, m_profile->displayName); });
+    for (QPushButton *button : { linkChart, trace, activity, alerts, note })
+        titleRow->addWidget(button, 0, Qt::AlignVCenter);
     layout->addLayout(titleRow);
 
     QStringList facts;

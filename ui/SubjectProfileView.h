@@ -49,6 +49,9 @@ signals:
     void splitRequested(std::int64_t memberId, const QString &description);
     void addNoteRequested(const QString &objectType, std::int64_t objectId, const QString &objectName);
     void showAlertsRequested(std::int64_t subjectId, const QString &name);
+    void linkChartRequested(std::int64_t subjectId);
+    void traceRequested(std::int64_t subjectId);
+    void activityRequested(std::int64_t subjectId, const QString &name);
 
 private:
     struct Result {

@@ -84,7 +84,12 @@ SubjectsPanel::SubjectsPanel(QWidget *parent)
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &SubjectsPanel::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { m_merge->setEnabled(selectedSubjects().size() >= 2); });
+            [this] {
+                const QVector<std::int64_t> ids = selectedSubjects();
+                m_merge->setEnabled(ids.size() >= 2);
+                if (!m_mirroring)
+                    emit subjectsSelected(QList<qint64>(ids.begin(), ids.end()));
+            });
 
     m_merge->setObjectName(QStringLiteral("subjectMerge"));
     m_merge->setEnabled(false);
@@ -172,7 +177,28 @@ void SubjectsPanel::showContextMenu(const QPoint &position)
     const QVector<std::int64_t> ids = selectedSubjects();
     QAction *merge = menu.addAction(tr("Merge Selected…"), this, [this, ids] { emit mergeRequested(ids); });
     merge->setEnabled(ids.size() >= 2);
+    menu.addSeparator();
+    const QList<qint64> chosen = ids.isEmpty() ? QList<qint64> { id } : QList<qint64>(ids.begin(), ids.end());
+    const QString title = chosen.size() == 1 ? index.siblingAtColumn(SubjectTableModel::Name).data().toString() : QString();
+    menu.addAction(icon("link-chart"), tr("Show in Link Chart"), this, [this, chosen] { emit linkChartRequested(chosen); });
+    menu.addAction(icon("trace"), tr("Follow the Money"), this, [this, id] { emit traceRequested(id); });
+    menu.addAction(icon("timeline"), tr("Activity Over Time"), this,
+                   [this, chosen, title] { emit activityRequested(chosen, title); });
     menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void SubjectsPanel::selectSubjects(const QList<qint64> &subjectIds)
+{
+    m_mirroring = true;
+    QItemSelection selection;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (subjectIds.contains(m_model->subjectIdAt(row)))
+            selection.select(m_model->index(row, 0), m_model->index(row, m_model->columnCount() - 1));
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (!selection.isEmpty())
+        m_view->scrollTo(selection.indexes().front());
+    m_mirroring = false;
 }
 
 } // namespace fundtrace::ui

@@ -31,10 +31,17 @@ public:
     void setCasePath(const QString &path);
     void focusSearch();
     QVector<std::int64_t> selectedSubjects() const;
+    // Selects the rows of these subjects that are loaded, without emitting subjectsSelected
+    // (the link chart's selection mirrored here).
+    void selectSubjects(const QList<qint64> &subjectIds);
 
 signals:
     void openProfileRequested(std::int64_t subjectId);
     void mergeRequested(const QVector<std::int64_t> &subjectIds);
+    void subjectsSelected(const QList<qint64> &subjectIds);
+    void linkChartRequested(const QList<qint64> &subjectIds);
+    void traceRequested(qint64 subjectId);
+    void activityRequested(const QList<qint64> &subjectIds, const QString &title);
 
 private:
     void applyKind();
@@ -45,6 +52,7 @@ private:
     QLineEdit *m_search;
     QComboBox *m_kind;
     QTableView *m_view;
+    bool m_mirroring = false;
     QLabel *m_status;
     QPushButton *m_merge;
     QTimer *m_debounce;

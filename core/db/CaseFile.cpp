@@ -30,7 +30,7 @@ QString migrationSql(int version)
     Q_UNUSED(registered);
     static const QStringList names = { QStringLiteral("initial"), QStringLiteral("formats"),
                                           QStringLiteral("subjects"),
-                                          QStringLiteral("alerts") };
+                                          QStringLiteral("alerts"), QStringLiteral("graph_views") };
     if (version < 1 || version > static_cast<int>(names.size()))
         return {};
     QFile file(migrationResource(version) + names[version - 1] + QStringLiteral(".sql"));

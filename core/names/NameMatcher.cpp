@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdlib>
 #include <string_view>
+#include <type_traits>
 
 namespace fundtrace::names {
 
@@ -55,6 +56,26 @@ bool startsWith(QStringView s, QStringView p)
 bool startsWith(std::string_view s, std::string_view p)
 {
     return s.starts_with(p);
+}
+
+bool isVowelLetter(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+bool isVowelLetter(QChar c)
+{
+    return c.unicode() < 128 && isVowelLetter(char(c.unicode()));
+}
+
+QStringView sliceFrom(QStringView s, qsizetype from)
+{
+    return s.sliced(from);
+}
+
+std::string_view sliceFrom(std::string_view s, std::size_t from)
+{
+    return s.substr(from);
 }
 
 // Length of the key without its ending marker: "avn+" -> 3.
@@ -131,10 +152,50 @@ TokenPair pairOf(View ta, View ka, View tb, View kb)
     return p;
 }
 
+// "Alkamel" for "al-Kamel", "Aladil" for "al-'Adil": an Arabic article written together with the
+// name, so the other spelling's dropped particle is missing. The token without it and its key
+// (the first letter kept as the key writes it: a vowel as 'a') are tried when nothing else matched.
+template<typename View>
+bool hasGluedArticle(View token)
+{
+    return token.size() >= 6 && (token[0] == u'a' || token[0] == u'e') && token[1] == u'l' && token[2] != u'l';
+}
+
+template<typename View>
+TokenPair pairWithoutArticle(View ta, View ka, View tb, View kb)
+{
+    using String = std::conditional_t<std::is_same_v<View, QStringView>, QString, std::string>;
+    if (!hasGluedArticle(ta) || ka.size() < 3)
+        return {};
+    const View rest = sliceFrom(ta, 2);
+    String restKey;
+    if (isVowelLetter(rest[0]))
+        restKey += 'a';
+    for (auto k = decltype(ka.size())(2); k < ka.size(); ++k)
+        restKey += ka[k];
+    TokenPair p = pairOf(rest, View(restKey), tb, kb);
+    if (p.kind == TokenPair::Kind::Exact)
+        p.kind = TokenPair::Kind::Key;
+    p.score = std::min(p.score, 0.94);
+    return p;
+}
+
+template<typename View>
+TokenPair pairOfWithArticles(View ta, View ka, View tb, View kb)
+{
+    TokenPair p = pairOf(ta, ka, tb, kb);
+    if (p.score > 0)
+        return p;
+    p = pairWithoutArticle(ta, ka, tb, kb);
+    if (p.score > 0)
+        return p;
+    return pairWithoutArticle(tb, kb, ta, ka);
+}
+
 TokenPair computePair(const NormalizedName &a, int i, const NormalizedName &b, int j)
 {
-    TokenPair p = pairOf(QStringView(a.tokens[i]), QStringView(a.keys[i]), QStringView(b.tokens[j]),
-                         QStringView(b.keys[j]));
+    TokenPair p = pairOfWithArticles(QStringView(a.tokens[i]), QStringView(a.keys[i]), QStringView(b.tokens[j]),
+                                     QStringView(b.keys[j]));
     p.a = i;
     p.b = j;
     return p;
@@ -313,7 +374,7 @@ TokenPair NameMatcher::pairTokens(const NormalizedName &a, int i, const Normaliz
 TokenPair NameMatcher::pairTokens(std::string_view tokenA, std::string_view keyA,
                                   std::string_view tokenB, std::string_view keyB)
 {
-    return pairOf(tokenA, keyA, tokenB, keyB);
+    return pairOfWithArticles(tokenA, keyA, tokenB, keyB);
 }
 
 double NameMatcher::score(const NormalizedName &a, const NormalizedName &b) const

@@ -420,6 +420,10 @@ NormalizedName NameNormalizer::normalize(const QString &input) const
         std::string w = kept[i];
         if ((isAbdPrefix(w) || isAbuPrefix(w)) && i + 1 < kept.size() && kept[i + 1].size() > 1) {
             w += kept[++i]; // "abd rahman" -> "abdrahman", "abu bakr" -> "abubakr"
+        } else if ((isAbdPrefix(w) || isAbuPrefix(w)) && i + 1 == kept.size() && !tokens.empty()
+                   && tokens.back().size() > 1) {
+            tokens.back() = w + tokens.back(); // surname first: "ABBAS Abu" is "Abu Abbas"
+            continue;
         } else if (isKazakhPatronymicMarker(w) && !tokens.empty()) {
             tokens.back() += w; // "Серік ұлы" -> "serikuly"
             continue;

@@ -3,8 +3,10 @@
 #include "AlertTableModel.h"
 #include "AlertTimelineChart.h"
 #include "AlertsPanel.h"
+#include "AnalysisPages.h"
 #include "AnnotationEditor.h"
 #include "DetectionRunner.h"
+#include "LinkChartPanel.h"
 #include "MainWindow.h"
 #include "ReasonDialog.h"
 #include "SubjectProfileView.h"
@@ -269,16 +271,28 @@ void TestAlertsView::opensAlertWithEvidence()
     QCOMPARE(detail->chart()->outGraph()->data()->size(), 0);
     QVERIFY(detail->chart()->windowRect()->visible());
 
-    auto *linkChart = detail->findChild<QPushButton *>(QStringLiteral("alertShowInLinkChart"));
-    QVERIFY(linkChart && !linkChart->isEnabled());
-    QCOMPARE(linkChart->toolTip(), QStringLiteral("link chart: coming with the link-chart view"));
-
     QTest::qWait(100);
     keepScreenshot(m_window.get(), QStringLiteral("alert-detail-window"));
     if (auto *scroll = detail->findChild<QScrollArea *>())
         keepScreenshot(scroll->widget(), QStringLiteral("alert-detail-full"));
     const int colours = distinctColours(detail->grab().toImage());
     QVERIFY2(colours > 100, qPrintable(QStringLiteral("only %1 colours").arg(colours)));
+
+    // "Show in Link Chart" draws the alert's parties and whom they dealt with.
+    auto *linkChart = detail->findChild<QPushButton *>(QStringLiteral("alertShowInLinkChart"));
+    QVERIFY(linkChart && linkChart->isEnabled());
+    linkChart->click();
+    ui::LinkChartPanel *chartPanel = m_window->analysisPages()->linkChart();
+    QVERIFY(chartPanel);
+    QCOMPARE(tabs->currentWidget(), chartPanel);
+    QTRY_VERIFY_WITH_TIMEOUT(chartPanel->hasChart() && !chartPanel->isBusy(), 30000);
+    QVERIFY(!chartPanel->chart()->graph.nodes().empty()); // cash deposits only: the holder, alone
+    QCOMPARE(chartPanel->currentView().seeds.alerts.size(), std::size_t(1));
+    int seeds = 0;
+    for (const auto &node : chartPanel->chart()->graph.nodes())
+        seeds += node.seed ? 1 : 0;
+    QVERIFY(seeds >= 1);
+    tabs->setCurrentWidget(detail);
 
     // The same alert again brings its tab forward.
     const int count = tabs->count();

@@ -1,0 +1,83 @@
+#include "ChartStyle.h"
+
+#include <QLabel>
+#include <cmath>
+
+namespace fundtrace::ui {
+
+QString AmountTicker::shortAmount(double major)
+{
+    const double value = std::abs(major);
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::DefaultNumberOptions); // group thousands
+    auto scaled = [&](double unit, const char *suffix) {
+        const double v = value / unit;
+        const bool whole = std::abs(v - std::round(v)) < 1e-6 || v >= 100;
+        return c.toString(v, 'f', whole ? 0 : 1) + QLatin1String(suffix);
+    };
+    if (value >= 1e9)
+        return scaled(1e9, " bn");
+    if (value >= 1e6)
+        return scaled(1e6, " M");
+    if (value >= 1e4)
+        return scaled(1e3, " k");
+    QString text = c.toString(value, 'f', value < 10 && value != std::round(value) ? 1 : 0);
+    if (value >= 1000)
+        text.replace(QLatin1Char(','), QChar(0x202f));
+    return text;
+}
+
+QString AmountTicker::getTickLabel(double tick, const QLocale &, QChar, int)
+{
+    return (m_signed && tick < 0 ? QStringLiteral("\u2212") : QString()) + shortAmount(tick);
+}
+
+void applyChartStyle(QCustomPlot *plot)
+{
+    QFont font = plot->font();
+    font.setPointSizeF(std::max(9.0, font.pointSizeF() * 1.05));
+    plot->setFont(font);
+    for (QCPAxis *axis : plot->axisRect()->axes()) {
+        axis->setTickLabelFont(font);
+        axis->setLabelFont(font);
+    }
+    plot->legend->setFont(font);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setBrush(Qt::NoBrush);
+    plot->setNoAntialiasingOnDrag(true);
+    plot->axisRect()->setMinimumMargins(QMargins(12, 8, 12, 8));
+}
+
+ChartPane::ChartPane(QCustomPlot *plot, QWidget *parent)
+    : QStackedWidget(parent)
+    , m_message(new QLabel(this))
+{
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_message->setMargin(24);
+    QFont font = m_message->font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    m_message->setFont(font);
+    m_message->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_message->setAutoFillBackground(true);
+    addWidget(plot);
+    addWidget(m_message);
+}
+
+void ChartPane::showPlot()
+{
+    setCurrentIndex(0);
+}
+
+void ChartPane::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    setCurrentIndex(1);
+}
+
+QString ChartPane::message() const
+{
+    return m_message->text();
+}
+
+} // namespace fundtrace::ui

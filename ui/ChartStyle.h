@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QStackedWidget>
+#include <qcustomplot.h>
+
+class QLabel;
+
+namespace fundtrace::ui {
+
+// Amount axis labels in major units, without sign (outflows are drawn downwards), shortened to
+// k and M when the scale is large: "250 k", "1.5 M".
+class AmountTicker : public QCPAxisTicker {
+public:
+    // `signed_` keeps the minus sign, for balances that can go below zero.
+    explicit AmountTicker(bool signed_ = false)
+        : m_signed(signed_)
+    {
+    }
+    QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override;
+    static QString shortAmount(double major);
+
+private:
+    bool m_signed;
+};
+
+// The look shared by the timeline and distribution charts: a slightly larger font, no clutter,
+// the legend in a row of its own above the plot.
+void applyChartStyle(QCustomPlot *plot);
+
+// A chart and the sentence shown instead of it when there is nothing to draw, so an empty
+// selection reads as "no transactions" and never as a blank white pane.
+class ChartPane : public QStackedWidget {
+    Q_OBJECT
+
+public:
+    explicit ChartPane(QCustomPlot *plot, QWidget *parent = nullptr);
+
+    void showPlot();
+    void showMessage(const QString &text);
+    bool isShowingPlot() const { return currentIndex() == 0; }
+    QString message() const;
+
+private:
+    QLabel *m_message;
+};
+
+} // namespace fundtrace::ui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "graph/LinkChart.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace fundtrace::ui {
+
+// Makes link charts off the GUI thread from the case in memory (CaseContextCache), with the
+// current marks (risk, alerts, hits, notes) read fresh for each chart. A newer request cancels
+// the one running, whose result is dropped.
+class LinkChartWorker : public QObject {
+    Q_OBJECT
+
+public:
+    explicit LinkChartWorker(QObject *parent = nullptr);
+    ~LinkChartWorker() override;
+
+    // Empty closes: nothing is made until a case is set again.
+    void setCasePath(const QString &path);
+    void request(const graph::GraphView &view);
+    void cancel();
+    bool isBusy() const { return m_watcher.isRunning(); }
+
+signals:
+    void started();
+    void ready(const fundtrace::graph::LinkChart &chart, const fundtrace::graph::GraphView &view);
+    void failed(const QString &message);
+
+private:
+    struct Outcome {
+        std::optional<graph::LinkChart> chart;
+        graph::GraphView view;
+        QString error;
+        bool cancelled = false;
+    };
+    void start();
+    void onFinished();
+
+    QString m_casePath;
+    std::optional<graph::GraphView> m_pending;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    QFutureWatcher<Outcome> m_watcher;
+};
+
+} // namespace fundtrace::ui
