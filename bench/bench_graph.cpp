@@ -19,6 +19,7 @@
 #include <QPainter>
 #include <QSet>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <numeric>

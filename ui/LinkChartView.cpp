@@ -35,7 +35,6 @@ LinkChartView::LinkChartView(QWidget *parent)
     : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
-    setMouseTracking(false);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(200, 150);
     setAccessibleName(tr("Link chart"));
