@@ -381,10 +381,10 @@ void TestCli::graphAndViews()
             paid = to;
     }
     QVERIFY(paid != 0);
-    const Run path = cli({ QStringLiteral("graph"), casePath, QStringLiteral("--subject"), fundText, QStringLiteral("--path"),
-                           fundText, QString::number(paid), QStringLiteral("--json") });
-    QCOMPARE(path.exitCode, 0);
-    const QJsonObject trail = QJsonDocument::fromJson(path.out.toUtf8()).object().value(u"path").toObject();
+    const Run strongest = cli({ QStringLiteral("graph"), casePath, QStringLiteral("--subject"), fundText, QStringLiteral("--path"),
+                                fundText, QString::number(paid), QStringLiteral("--json") });
+    QCOMPARE(strongest.exitCode, 0);
+    const QJsonObject trail = QJsonDocument::fromJson(strongest.out.toUtf8()).object().value(u"path").toObject();
     QCOMPARE(trail.value(u"found").toBool(), true);
     QCOMPARE(trail.value(u"nodes").toArray().first().toObject().value(u"id").toInteger(), root);
     QCOMPARE(trail.value(u"nodes").toArray().last().toObject().value(u"id").toInteger(), paid);
@@ -416,6 +416,37 @@ void TestCli::graphAndViews()
     const QJsonArray list = QJsonDocument::fromJson(views.out.toUtf8()).array();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.first().toObject().value(u"name").toString(), QStringLiteral("Fund payouts"));
+
+    // Drawn headless: a saved view keeps its positions; a new chart is laid out; bad suffixes are refused.
+    const QString drawing = path(QStringLiteral("fund-payouts.svg"));
+    const Run drawn = cli({ QStringLiteral("graph"), casePath, QStringLiteral("--view"), QStringLiteral("Fund payouts"),
+                            QStringLiteral("--export"), drawing });
+    QCOMPARE(drawn.exitCode, 0);
+    QFile svg(drawing);
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray svgText = svg.readAll();
+    QVERIFY(svgText.contains("<svg"));
+    QVERIFY(svgText.contains("Fund payouts"));
+    const QString pdf = path(QStringLiteral("fund.pdf"));
+    QCOMPARE(cli({ QStringLiteral("graph"), casePath, QStringLiteral("--subject"), fundText, QStringLiteral("--layout"),
+                   QStringLiteral("layered"), QStringLiteral("--export"), pdf }).exitCode, 0);
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(4) == "%PDF");
+    QCOMPARE(cli({ QStringLiteral("graph"), casePath, QStringLiteral("--export"), path(QStringLiteral("x.doc")) }).exitCode, 1);
+    QCOMPARE(cli({ QStringLiteral("graph"), casePath, QStringLiteral("--layout"), QStringLiteral("spiral") }).exitCode, 1);
+    QCOMPARE(cli({ QStringLiteral("graph"), casePath, QStringLiteral("--view"), QStringLiteral("nothing") }).exitCode, 2);
+
+    // Charts as figures: the fund's weekly money in and out, and its amounts against the threshold.
+    const Run timeline = cli({ QStringLiteral("chart"), casePath, QStringLiteral("timeline"), QStringLiteral("--subject"), fundText,
+                               QStringLiteral("--json") });
+    QCOMPARE(timeline.exitCode, 0);
+    QVERIFY(!QJsonDocument::fromJson(timeline.out.toUtf8()).object().value(u"buckets").toArray().isEmpty());
+    const Run histogram = cli({ QStringLiteral("chart"), casePath, QStringLiteral("histogram"), QStringLiteral("--subject"), fundText });
+    QCOMPARE(histogram.exitCode, 0);
+    QVERIFY(!histogram.out.isEmpty());
+    QCOMPARE(cli({ QStringLiteral("chart"), casePath, QStringLiteral("pie") }).exitCode, 1);
+
     QCOMPARE(cli({ QStringLiteral("views"), casePath, QStringLiteral("--delete"), QStringLiteral("Fund payouts") }).exitCode, 0);
     QCOMPARE(cli({ QStringLiteral("views"), casePath, QStringLiteral("--delete"), QStringLiteral("Fund payouts") }).exitCode, 2);
 }
