@@ -87,6 +87,9 @@ private slots:
     void velocity_data();
     void velocity();
     void velocityNeedsSeveralRows();
+    void velocityAgainstBusiestWeek_data();
+    void velocityAgainstBusiestWeek();
+    void velocityIgnoresPaydayWeeks();
     void roundAmounts();
     void deterministicAndStable();
 };
@@ -413,6 +416,60 @@ void TestContextRules::velocity()
         QCOMPARE(alerts[0].metrics.value(u"history_periods").toInt(), historyWeeks);
         QVERIFY(alerts[0].key.endsWith(QStringLiteral("|") + day(kMonday + historyWeeks * 7 * kDay)));
     }
+}
+
+void TestContextRules::velocityAgainstBusiestWeek_data()
+{
+    QTest::addColumn<double>("overPeak");
+    QTest::addColumn<bool>("flagged");
+
+    // Both bursts are over 5x the median week; only the second bar decides.
+    QTest::newRow("1.5x the busiest week") << 1.5 << true;
+    QTest::newRow("1.4x the busiest week") << 1.4 << false;
+}
+
+void TestContextRules::velocityAgainstBusiestWeek()
+{
+    QFETCH(double, overPeak);
+    QFETCH(bool, flagged);
+
+    constexpr std::int64_t weekly = 300'123'45;
+    constexpr std::int64_t peak = 4 * weekly;
+    DetectionContext::Builder b;
+    const std::int32_t a = b.addAccount(QStringLiteral("KZ86601A000000000001"));
+    for (int w = 0; w < 10; ++w)
+        b.add(row(a, w % 2 == 0, w == 4 ? peak : weekly, kMonday + w * 7 * kDay + 2 * kDay));
+    const std::int64_t burst = std::llround(double(peak) * overPeak) + 3;
+    const std::int64_t third = burst / 3;
+    for (const std::int64_t part : { third, third, burst - 2 * third })
+        b.add(row(a, true, part, kMonday + 10 * 7 * kDay + 3 * kDay));
+    VelocityAnomalyRule rule;
+    const auto alerts = runRule(rule, b.build());
+    QVERIFY2(alerts.size() == std::size_t(flagged ? 1 : 0), qPrintable(alerts.empty() ? QString() : alerts[0].explanation));
+    if (flagged) {
+        QCOMPARE(alerts[0].metrics.value(u"peak_amount_minor").toInteger(), peak);
+        const QString busiest = QStringLiteral("at most 1 transactions or %1 in any of them").arg(money(peak, QStringLiteral("KZT")));
+        QVERIFY2(alerts[0].explanation.contains(busiest), qPrintable(alerts[0].explanation));
+    }
+}
+
+// A monthly salary of 1 200 000 KZT among weeks of card payments: every payday week is 20x the
+// median week, and each is the account's habit.
+void TestContextRules::velocityIgnoresPaydayWeeks()
+{
+    DetectionContext::Builder b;
+    const std::int32_t a = b.addAccount(QStringLiteral("KZ86601A000000000001"));
+    for (int w = 0; w < 30; ++w) {
+        for (int i = 0; i < 2; ++i)
+            b.add(row(a, false, 5'123'45 + w * 100 + i, kMonday + w * 7 * kDay + (1 + 2 * i) * kDay));
+        if (w % 4 == 3)
+            b.add(row(a, true, 1'200'000'55, kMonday + w * 7 * kDay + 4 * kDay));
+    }
+    VelocityAnomalyRule rule;
+    const auto alerts = runRule(rule, b.build());
+    QVERIFY2(alerts.empty(), qPrintable(alerts.empty() ? QString() : alerts[0].explanation));
+    // Without the second bar the payday weeks are flagged.
+    QVERIFY(!runRule(rule, b.build(), QJsonObject { { QStringLiteral("peak_factor"), 1.0 } }).empty());
 }
 
 void TestContextRules::roundAmounts()

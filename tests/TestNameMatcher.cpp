@@ -52,6 +52,8 @@ void TestNameMatcher::samePerson_data()
     row("article written together", "Салах Али Алкамел", "AL-KAMEL, Salah 'Ali'", 0.9);
     row("article before a vowel", "Saif Aladil", "AL-'ADIL, Saif", 0.9);
     row("surname first, Abu last", "ABBAS Abu", "ABBAS, Abu", 0.95);
+    row("Omar / Umar", "Omar Nurmatov", "Umar Nurmatov", 0.85);
+    row("Yerlan / Erlan", "Ерлан Асанов", "Erlan Asanov", 0.85);
 }
 
 void TestNameMatcher::samePerson()
@@ -77,6 +79,9 @@ void TestNameMatcher::differentPeople_data()
     row("initials only", "A. M.", "Ayman Muhammad");
     row("Al- names are not articles", "Alexander Petrov", "Xander Petrov");
     row("Almas is not al-Mas", "Almas Serikov", "Mas Serikov");
+    // One consonant key, but a syllable more and another first letter: two surnames, not two spellings.
+    row("Abdullaev is not Ibodullaev", "Абдуллаев Дилшод Хуршидович", "Ибодуллаев Дилшод Хуршидович");
+    row("Abdullaeva is not Ibodullaeva", "Abdullaeva Nilufar", "Ibodullaeva Nilufar");
 }
 
 void TestNameMatcher::differentPeople()

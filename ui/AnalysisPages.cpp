@@ -132,8 +132,16 @@ ActivityPanel *AnalysisPages::openActivity()
     if (!m_activity) {
         m_activity = new ActivityPanel(m_tabs);
         m_activity->setCasePath(m_casePath);
-        connect(m_activity, &ActivityPanel::rangeSelected, this, &AnalysisPages::rangeSelected);
-        connect(m_activity, &ActivityPanel::rangeCleared, this, &AnalysisPages::rangeCleared);
+        connect(m_activity, &ActivityPanel::rangeSelected, this, [this](const QDateTime &from, const QDateTime &to) {
+            if (m_linkChart)
+                m_linkChart->setPeriod(from, to);
+            emit rangeSelected(from, to);
+        });
+        connect(m_activity, &ActivityPanel::rangeCleared, this, [this] {
+            if (m_linkChart)
+                m_linkChart->setPeriod({}, {});
+            emit rangeCleared();
+        });
         connect(m_activity, &ActivityPanel::loadFailed, this,
                 [this](const QString &text) { emit message(tr("Activity: %1").arg(text)); });
     }

@@ -19,6 +19,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
@@ -173,6 +174,10 @@ void LinkChartPanel::createActions()
     m_fit = make("fit", tr("Fit to Window"), QKeySequence(Qt::Key_F), [this] { m_chartView->fitToView(); });
     m_save = make("save", tr("Save View…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), &LinkChartPanel::saveViewAs);
     m_export = make("export", tr("Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), &LinkChartPanel::exportAs);
+    m_path = make("link-chart", tr("Strongest Path Between the Two Selected"), QKeySequence(Qt::Key_S), [this] {
+        if (!selectStrongestPath())
+            m_status->setText(tr("No money trail leads from the first selected node to the second on this chart."));
+    });
     m_trace = make("trace", tr("Follow the Money From Here"), QKeySequence(Qt::Key_T), [this] {
         const QList<qint64> ids = selectedIds();
         if (ids.size() == 1 && m_view.mode == graph::NodeMode::Subjects && ids.front() > 0
@@ -240,6 +245,26 @@ QWidget *LinkChartPanel::buildToolBar()
     m_minAmount->setGroupSeparatorShown(true);
     m_minAmount->setToolTip(tr("Leave out transfers smaller than this, in the case's main currency"));
     filters->addWidget(m_minAmount);
+    m_channels = new QToolButton(filters);
+    m_channels->setText(tr("Channels: all"));
+    m_channels->setPopupMode(QToolButton::InstantPopup);
+    m_channels->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_channels->setToolTip(tr("Which kinds of transfer make up the chart"));
+    auto *channelMenu = new QMenu(m_channels);
+    for (const detect::Channel channel : { detect::Channel::Transfer, detect::Channel::Card, detect::Channel::Wallet,
+                                           detect::Channel::Agent, detect::Channel::Cash, detect::Channel::Other,
+                                           detect::Channel::Unknown }) {
+        QAction *choice = channelMenu->addAction(QString::fromLatin1(detect::channelName(channel)));
+        choice->setCheckable(true);
+        choice->setChecked(true);
+        choice->setData(int(channel));
+        connect(choice, &QAction::toggled, this, [this] {
+            if (m_chart)
+                request(true);
+        });
+    }
+    m_channels->setMenu(channelMenu);
+    filters->addWidget(m_channels);
     filters->addSeparator();
     m_cancel = filters->addAction(tr("Cancel"), this, [this] {
         m_worker->cancel();
@@ -268,7 +293,7 @@ QWidget *LinkChartPanel::buildToolBar()
     m_colourBy->addItems({ tr("Kind and risk"), tr("Community") });
     tools->addWidget(m_colourBy);
     tools->addSeparator();
-    for (QAction *action : { m_expand, m_hide, m_group, m_ungroup, m_pin, m_relayout, m_fit })
+    for (QAction *action : { m_expand, m_hide, m_group, m_ungroup, m_pin, m_path, m_relayout, m_fit })
         tools->addAction(action);
     tools->addSeparator();
     m_views = new QComboBox(tools);
@@ -279,8 +304,14 @@ QWidget *LinkChartPanel::buildToolBar()
     tools->addAction(m_export);
 
     // Filters shape the graph: draw again, keeping where the remaining nodes stand.
-    const auto redraw = [this] { request(true); };
-    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { request(false); });
+    const auto redraw = [this] {
+        if (m_chart)
+            request(true);
+    };
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_chart)
+            request(false);
+    });
     connect(m_layout, &QComboBox::currentIndexChanged, this, [this] { relayout(); });
     connect(m_hops, &QSpinBox::valueChanged, this, redraw);
     connect(m_direction, &QComboBox::currentIndexChanged, this, redraw);
@@ -366,6 +397,16 @@ void LinkChartPanel::readFilter()
     filter.to = m_until->date() == m_until->minimumDate() ? 0 : toUtcSeconds(m_until->date(), true);
     // Major units of the main currency; every currency the case uses has at most 3 decimals.
     filter.minAmountMinor = std::int64_t(std::llround(m_minAmount->value() * 100));
+    filter.channels.clear();
+    const QList<QAction *> channels = m_channels->menu()->actions();
+    const bool all = std::all_of(channels.begin(), channels.end(), [](const QAction *a) { return a->isChecked(); });
+    if (!all) {
+        for (const QAction *choice : channels) {
+            if (choice->isChecked())
+                filter.channels.push_back(static_cast<detect::Channel>(choice->data().toInt()));
+        }
+    }
+    m_channels->setText(all ? tr("Channels: all") : tr("Channels: %1 of %2").arg(filter.channels.size()).arg(channels.size()));
 }
 
 void LinkChartPanel::request(bool keepPositions)
@@ -547,6 +588,8 @@ void LinkChartPanel::showContextMenu(const QList<qint64> &ids, const QPoint &glo
             menu.addAction(m_trace);
             menu.addSeparator();
         }
+        if (ids.size() == 2)
+            menu.addAction(m_path);
         menu.addAction(m_expand);
         menu.addAction(m_hide);
         menu.addAction(m_group);
@@ -673,6 +716,41 @@ void LinkChartPanel::relayout()
     }
     m_view.positions = std::move(kept);
     m_worker->request(m_view);
+}
+
+void LinkChartPanel::setPeriod(const QDateTime &from, const QDateTime &to)
+{
+    {
+        const QSignalBlocker blockSince(m_since), blockUntil(m_until);
+        m_since->setDate(from.isValid() ? from.toUTC().date() : m_since->minimumDate());
+        m_until->setDate(to.isValid() ? to.toUTC().addSecs(-1).date() : m_until->minimumDate());
+    }
+    if (m_chart)
+        request(true);
+}
+
+bool LinkChartPanel::selectStrongestPath()
+{
+    const QList<qint64> ids = selectedIds();
+    if (!m_chart || ids.size() != 2)
+        return false;
+    const graph::FlowGraph &graph = m_chart->graph;
+    const graph::StrongestPath path
+            = graph::GraphAnalytics::strongestPath(graph, graph.indexOf(ids[0]), graph.indexOf(ids[1]));
+    if (path.nodes.empty())
+        return false;
+    QList<qint64> trail;
+    QStringList names;
+    for (const std::int32_t node : path.nodes) {
+        trail.push_back(graph.nodes()[std::size_t(node)].id);
+        names << graph.nodes()[std::size_t(node)].label;
+    }
+    m_chartView->setSelectedIds(trail);
+    onSelectionChanged(trail);
+    m_status->setText(tr("Strongest trail (%n transfer(s), weakest link %1 %2): %3", nullptr, int(path.edges.size()))
+                              .arg(QLocale().toString(path.bottleneck, 'f', 0), graph.mainCurrency(),
+                                   names.join(QStringLiteral(" → "))));
+    return true;
 }
 
 bool LinkChartPanel::openView(const QString &name)
@@ -812,6 +890,7 @@ void LinkChartPanel::updateActions()
     m_group->setEnabled(ids.size() >= 2);
     m_ungroup->setEnabled(std::any_of(ids.begin(), ids.end(), [](qint64 id) { return id < 0; }));
     m_pin->setEnabled(!ids.isEmpty());
+    m_path->setEnabled(ids.size() == 2);
     m_trace->setEnabled(ids.size() == 1 && m_view.mode == graph::NodeMode::Subjects && ids.front() > 0
                         && !graph::isUnheldAccountNode(ids.front()));
     for (QAction *action : { m_relayout, m_fit, m_save, m_export })

@@ -14,6 +14,7 @@ class QLabel;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
+class QToolButton;
 
 namespace fundtrace::ui {
 
@@ -47,6 +48,11 @@ public:
     bool saveView(const QString &name, QString *error = nullptr);
     QStringList savedViews() const;
     bool exportChart(const QString &path, QString *error = nullptr) const;
+
+    // Narrows the chart to a period (UTC; invalid = open), e.g. one brushed on the timeline.
+    void setPeriod(const QDateTime &from, const QDateTime &to);
+    // Selects the strongest money trail between the two selected nodes; false when there is none.
+    bool selectStrongestPath();
 
     // Selects the nodes of these subjects (subject mode) without emitting selectionChanged.
     void selectSubjects(const QList<qint64> &subjectIds);
@@ -112,6 +118,7 @@ private:
     QDateEdit *m_since;
     QDateEdit *m_until;
     QDoubleSpinBox *m_minAmount;
+    QToolButton *m_channels;
     QComboBox *m_sizeBy;
     QComboBox *m_colourBy;
     QComboBox *m_views;
@@ -126,6 +133,7 @@ private:
     QAction *m_save;
     QAction *m_export;
     QAction *m_trace;
+    QAction *m_path;
 };
 
 } // namespace fundtrace::ui

@@ -95,12 +95,14 @@ void drawShape(QPainter &painter, Shape shape, QPointF c, double r)
     }
 }
 
-double edgeStrength(const GraphEdge &edge, double logMax)
+// Screen pixels of an edge by its strength 0-1, thicker as the chart is zoomed in.
+// The transform is a uniform scale plus a translation; mapping by hand skips QTransform's
+// general path, which shows up at 60 000 points a frame.
+QPointF toDevice(const QTransform &transform, QPointF p)
 {
-    return logMax > 0 ? std::clamp(std::log1p(std::max(edge.weight, 0.0)) / logMax, 0.0, 1.0) : 0.0;
+    return QPointF(p.x() * transform.m11() + transform.dx(), p.y() * transform.m22() + transform.dy());
 }
 
-// Screen pixels of an edge by its strength 0-1, thicker as the chart is zoomed in.
 double edgeWidth(double strength, double zoom)
 {
     const double zoomFactor = std::clamp(zoom / 0.6, 0.6, 1.5);
@@ -175,23 +177,23 @@ void GraphRenderer::paint(QPainter &painter, const GraphScene &scene, const QTra
     if (scene.isEmpty())
         return;
     const double zoom = std::abs(transform.m11()) / std::max(options.pixelRatio, 1e-6); // screen px per unit
+    updateStyles(scene);
     const bool full = options.detail == Detail::Full;
     painter.save();
     scene.collectEdges(visibleRect, m_edges);
     scene.collectNodes(visibleRect, m_nodes);
-    paintEdges(painter, scene, transform, zoom, options, full || zoom >= kArrowZoom);
+    paintEdges(painter, scene, transform, visibleRect, zoom, options, full || zoom >= kArrowZoom);
     paintNodes(painter, scene, transform, zoom, options);
     if (full || (zoom >= kLabelZoom && int(m_nodes.size()) <= kMaxLabels))
         paintLabels(painter, scene, transform, zoom, options);
     painter.restore();
 }
 
-void GraphRenderer::paintEdges(QPainter &painter, const GraphScene &scene, const QTransform &transform, double zoom,
-                               const Options &options, bool detailed)
+void GraphRenderer::paintEdges(QPainter &painter, const GraphScene &scene, const QTransform &transform,
+                               const QRectF &visibleRect, double zoom, const Options &options, bool detailed)
 {
     const std::vector<GraphEdge> &edges = scene.graph().edges();
     const std::vector<QPointF> &positions = scene.positions();
-    const double logMax = std::log1p(std::max(scene.maxEdgeWeight(), 0.0));
     const double ratio = options.pixelRatio;
 
     // Buckets: kWidthBuckets widths in the muted colour, then the same for edges of selected nodes.
@@ -203,12 +205,13 @@ void GraphRenderer::paintEdges(QPainter &painter, const GraphScene &scene, const
         bucket.width = edgeWidth((b % kWidthBuckets + 0.5) / kWidthBuckets, zoom) * ratio;
     }
     const bool anySelected = scene.hasSelection();
+    const QRectF deviceRect = transform.mapRect(visibleRect).adjusted(-8 * ratio, -8 * ratio, 8 * ratio, 8 * ratio);
     for (const std::int32_t e : m_edges) {
         const GraphEdge &edge = edges[std::size_t(e)];
         const bool highlight = anySelected && (scene.isSelected(edge.from) || scene.isSelected(edge.to));
-        const int widthBucket = std::min(kWidthBuckets - 1, int(edgeStrength(edge, logMax) * kWidthBuckets));
-        QPointF a = transform.map(positions[std::size_t(edge.from)]);
-        QPointF b = transform.map(positions[std::size_t(edge.to)]);
+        const int widthBucket = std::min(kWidthBuckets - 1, int(scene.edgeStrength(e) * kWidthBuckets));
+        QPointF a = toDevice(transform, positions[std::size_t(edge.from)]);
+        QPointF b = toDevice(transform, positions[std::size_t(edge.to)]);
         if (edge.from == edge.to)
             continue; // a node paying itself has nothing to draw between
         if (detailed && scene.hasReverseEdge(e)) {
@@ -221,7 +224,9 @@ void GraphRenderer::paintEdges(QPainter &painter, const GraphScene &scene, const
                 b += offset;
             }
         }
-        m_lineBuckets[std::size_t((highlight ? kWidthBuckets : 0) + widthBucket)].lines.emplace_back(a, b);
+        // Only the part in view is drawn and counted against the budget.
+        if ((deviceRect.contains(a) && deviceRect.contains(b)) || GraphScene::clipSegment(a, b, deviceRect))
+            m_lineBuckets[std::size_t((highlight ? kWidthBuckets : 0) + widthBucket)].lines.emplace_back(a, b);
     }
 
     // A frame's cost grows with the pixels its lines cover. Past the budget, the weakest flows
@@ -273,10 +278,10 @@ void GraphRenderer::paintEdges(QPainter &painter, const GraphScene &scene, const
         if (edge.from == edge.to)
             continue;
         const bool highlight = anySelected && (scene.isSelected(edge.from) || scene.isSelected(edge.to));
-        const int widthBucket = std::min(kWidthBuckets - 1, int(edgeStrength(edge, logMax) * kWidthBuckets));
+        const int widthBucket = std::min(kWidthBuckets - 1, int(scene.edgeStrength(e) * kWidthBuckets));
         const LineBucket &bucket = m_lineBuckets[std::size_t((highlight ? kWidthBuckets : 0) + widthBucket)];
-        QPointF a = transform.map(positions[std::size_t(edge.from)]);
-        QPointF b = transform.map(positions[std::size_t(edge.to)]);
+        QPointF a = toDevice(transform, positions[std::size_t(edge.from)]);
+        QPointF b = toDevice(transform, positions[std::size_t(edge.to)]);
         const QPointF d = b - a;
         const double length = std::hypot(d.x(), d.y());
         const double size = (5.0 + 1.6 * bucket.width / ratio) * ratio;
@@ -293,6 +298,25 @@ void GraphRenderer::paintEdges(QPainter &painter, const GraphScene &scene, const
         painter.setBrush(highlight ? kEdgeHighlight : kArrowColour);
         painter.drawPolygon(head.data(), int(head.size()));
     }
+}
+
+void GraphRenderer::updateStyles(const GraphScene &scene)
+{
+    if (m_styledScene == &scene && m_styledRevision == scene.revision() && m_fills.size() == std::size_t(scene.nodeCount()))
+        return;
+    const std::vector<GraphNode> &nodes = scene.graph().nodes();
+    m_fills.resize(nodes.size());
+    m_shapes.resize(nodes.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const QColor override = scene.colourOverride(std::int32_t(i));
+        QColor fill = override.isValid() ? override : kindColour(nodes[i].kind);
+        if (!override.isValid() && nodes[i].kind == u"unknown")
+            fill = fill.lighter(125);
+        m_fills[i] = fill.rgb();
+        m_shapes[i] = std::uint8_t(shapeOf(nodes[i].kind));
+    }
+    m_styledScene = &scene;
+    m_styledRevision = scene.revision();
 }
 
 void GraphRenderer::paintNodes(QPainter &painter, const GraphScene &scene, const QTransform &transform, double zoom,
@@ -332,10 +356,10 @@ void GraphRenderer::paintNodes(QPainter &painter, const GraphScene &scene, const
             if (scene.isSelected(i) != (pass == 1))
                 continue;
             const GraphNode &node = nodes[std::size_t(i)];
-            const QPointF c = transform.map(scene.position(i));
+            const QPointF c = toDevice(transform, scene.position(i));
             const double r = std::max(scene.radius(i) * scale, 1.5 * ratio);
-            const QColor override = scene.colourOverride(i);
-            const QColor fill = override.isValid() ? override : kindColour(node.kind);
+            const QColor fill = QColor::fromRgb(m_fills[std::size_t(i)]);
+            const Shape shape = Shape(m_shapes[std::size_t(i)]);
             if (r < kTinyNode * ratio && pass == 0) {
                 if (RectBucket *bucket = bucketFor(fill)) {
                     bucket->rects.emplace_back(c.x() - r, c.y() - r, 2 * r, 2 * r);
@@ -357,8 +381,8 @@ void GraphRenderer::paintNodes(QPainter &painter, const GraphScene &scene, const
                 painter.drawEllipse(c, ringRadius, ringRadius);
             }
             painter.setPen(QPen(outlineOf(fill), (node.seed ? 2.5 : 1.0) * ratio));
-            painter.setBrush(node.kind == u"unknown" ? fill.lighter(125) : fill);
-            drawShape(painter, shapeOf(node.kind), c, r);
+            painter.setBrush(fill);
+            drawShape(painter, shape, c, r);
 
             if (!badges || r < 5 * ratio)
                 continue;
@@ -408,7 +432,7 @@ void GraphRenderer::paintLabels(QPainter &painter, const GraphScene &scene, cons
         if (node.label.isEmpty())
             continue;
         const QString text = node.label.size() > kMaxLabelChars ? node.label.left(kMaxLabelChars - 1) + QChar(0x2026) : node.label;
-        const QPointF c = transform.map(scene.position(i));
+        const QPointF c = toDevice(transform, scene.position(i));
         const double r = scene.radius(i) * scale;
         const double width = metrics.horizontalAdvance(text);
         const QRectF box(c.x() - width / 2 - 3 * ratio, c.y() + r * 1.35 + 2 * ratio, width + 6 * ratio,

@@ -75,10 +75,11 @@ private:
         QColor colour;
         std::vector<QRectF> rects;
     };
-    void paintEdges(QPainter &painter, const GraphScene &scene, const QTransform &transform, double zoom,
-                    const Options &options, bool detailed);
+    void paintEdges(QPainter &painter, const GraphScene &scene, const QTransform &transform, const QRectF &visibleRect,
+                    double zoom, const Options &options, bool detailed);
     void paintNodes(QPainter &painter, const GraphScene &scene, const QTransform &transform, double zoom,
                     const Options &options);
+    void updateStyles(const GraphScene &scene);
     void paintLabels(QPainter &painter, const GraphScene &scene, const QTransform &transform, double zoom,
                      const Options &options);
 
@@ -87,6 +88,11 @@ private:
     std::vector<LineBucket> m_lineBuckets;
     std::vector<RectBucket> m_rectBuckets;
     int m_skippedEdges = 0;
+    // Fill and shape per node, worked out from kinds and overrides once per scene revision.
+    const GraphScene *m_styledScene = nullptr;
+    std::uint64_t m_styledRevision = 0;
+    std::vector<QRgb> m_fills;
+    std::vector<std::uint8_t> m_shapes;
 };
 
 } // namespace fundtrace::graph

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -20,8 +21,10 @@ double distanceToSegment(QPointF p, QPointF a, QPointF b)
     return std::hypot(d.x(), d.y());
 }
 
-// Liang-Barsky: does the segment a-b cross the rectangle?
-bool segmentMeetsRect(QPointF a, QPointF b, const QRectF &rect)
+} // namespace
+
+// Liang-Barsky.
+bool GraphScene::clipSegment(QPointF &a, QPointF &b, const QRectF &rect)
 {
     double t0 = 0, t1 = 1;
     const double dx = b.x() - a.x(), dy = b.y() - a.y();
@@ -41,10 +44,11 @@ bool segmentMeetsRect(QPointF a, QPointF b, const QRectF &rect)
         if (t0 > t1)
             return false;
     }
+    const QPointF start = a;
+    a = start + QPointF(dx, dy) * t0;
+    b = start + QPointF(dx, dy) * t1;
     return true;
 }
-
-} // namespace
 
 int GraphScene::Grid::column(double x) const
 {
@@ -74,15 +78,24 @@ GraphScene::GraphScene(FlowGraph graph, std::vector<QPointF> positions)
         byEnds.insert(key(edges[e].from, edges[e].to), std::int32_t(e));
         m_maxWeight = std::max(m_maxWeight, edges[e].weight);
     }
+    const double logMax = std::log1p(std::max(m_maxWeight, 0.0));
+    m_strength.resize(edges.size());
     for (std::size_t e = 0; e < edges.size(); ++e) {
         if (edges[e].from != edges[e].to && byEnds.contains(key(edges[e].to, edges[e].from)))
             m_reverse[e] = 1;
+        m_strength[e] = logMax > 0 ? float(std::clamp(std::log1p(std::max(edges[e].weight, 0.0)) / logMax, 0.0, 1.0)) : 0.0f;
     }
+}
+
+std::uint64_t GraphScene::nextRevision()
+{
+    static std::atomic<std::uint64_t> counter { 0 };
+    return ++counter;
 }
 
 void GraphScene::touch(bool geometry)
 {
-    ++m_revision;
+    m_revision = nextRevision();
     if (geometry)
         m_indexValid = false;
 }
@@ -288,6 +301,7 @@ void GraphScene::buildEdgeGrid() const
     const std::size_t cells = std::size_t(grid.columns) * std::size_t(grid.rows);
     grid.start.assign(cells + 1, 0);
     m_longEdges.clear();
+    m_drawnEdges.clear();
     const auto isLong = [&](std::int32_t edge) {
         const GraphEdge &e = m_graph.edges()[std::size_t(edge)];
         const QPointF d = m_positions[std::size_t(e.to)] - m_positions[std::size_t(e.from)];
@@ -296,6 +310,7 @@ void GraphScene::buildEdgeGrid() const
     for (std::int32_t e = 0; e < edgeCount(); ++e) {
         if (!isEdgeDrawn(e))
             continue;
+        m_drawnEdges.push_back(e);
         if (isLong(e)) {
             m_longEdges.push_back(e);
             continue;
@@ -345,6 +360,10 @@ void GraphScene::collectEdges(const QRectF &rect, std::vector<std::int32_t> &out
     if (isEmpty())
         return;
     ensureIndex();
+    if (rect.contains(m_nodeGrid.bounds)) { // the whole chart in view: no need to look
+        out.assign(m_drawnEdges.begin(), m_drawnEdges.end());
+        return;
+    }
     if (++m_stamp == 0) { // wrapped: forget old stamps
         std::fill(m_edgeStamp.begin(), m_edgeStamp.end(), 0);
         m_stamp = 1;
@@ -355,7 +374,8 @@ void GraphScene::collectEdges(const QRectF &rect, std::vector<std::int32_t> &out
             return;
         stamp = m_stamp;
         const GraphEdge &e = m_graph.edges()[std::size_t(edge)];
-        if (segmentMeetsRect(m_positions[std::size_t(e.from)], m_positions[std::size_t(e.to)], rect))
+        QPointF a = m_positions[std::size_t(e.from)], b = m_positions[std::size_t(e.to)];
+        if (clipSegment(a, b, rect))
             out.push_back(edge);
     };
     const Grid &grid = m_edgeGrid;

@@ -58,6 +58,8 @@ public:
     // True when the edge's reverse (to -> from) is also in the graph; both are then drawn apart.
     bool hasReverseEdge(std::int32_t edge) const { return m_reverse[std::size_t(edge)] != 0; }
     double maxEdgeWeight() const { return m_maxWeight; }
+    // The edge's amount on a log scale, 0 (smallest possible) to 1 (the largest in the graph).
+    float edgeStrength(std::int32_t edge) const { return m_strength[std::size_t(edge)]; }
 
     // Around every drawn node including its radius; empty for an empty scene.
     QRectF boundingRect() const;
@@ -74,7 +76,11 @@ public:
     void collectNodes(const QRectF &rect, std::vector<std::int32_t> &out) const;
     void collectEdges(const QRectF &rect, std::vector<std::int32_t> &out) const;
 
-    // Changes on every edit of what is drawn, so views can keep a cached frame until it moves.
+    // Cuts the segment a-b to the part inside `rect`; false when none of it is.
+    static bool clipSegment(QPointF &a, QPointF &b, const QRectF &rect);
+
+    // Changes on every edit of what is drawn, so views can keep a cached frame until it moves;
+    // unique across scenes, so a new scene never passes for an old one.
     std::uint64_t revision() const { return m_revision; }
 
 private:
@@ -88,6 +94,7 @@ private:
         int column(double x) const;
         int row(double y) const;
     };
+    static std::uint64_t nextRevision();
     void touch(bool geometry);
     void ensureIndex() const;
     void buildNodeGrid() const;
@@ -104,14 +111,16 @@ private:
     std::vector<char> m_pinned;
     std::vector<char> m_hidden;
     std::vector<char> m_reverse;
+    std::vector<float> m_strength;
     std::int32_t m_selectedCount = 0;
     double m_maxWeight = 0;
-    std::uint64_t m_revision = 1;
+    std::uint64_t m_revision = nextRevision();
 
     mutable bool m_indexValid = false;
     mutable Grid m_nodeGrid;
     mutable Grid m_edgeGrid;
     mutable std::vector<std::int32_t> m_longEdges; // cross too many cells; always considered
+    mutable std::vector<std::int32_t> m_drawnEdges; // all of them, for views that show everything
     mutable std::vector<std::uint32_t> m_edgeStamp; // de-duplicates edges met in several cells
     mutable std::uint32_t m_stamp = 0;
 };

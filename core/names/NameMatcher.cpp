@@ -85,6 +85,20 @@ qsizetype stemSize(View key)
     return qsizetype(key.size()) - (!key.empty() && isMarker(key.back()) ? 1 : 0);
 }
 
+// Runs of vowels: "abdullaev" has 3 (a, u, ae), "ibodullaev" 4 (i, o, u, ae).
+template<typename View>
+int vowelGroups(View token)
+{
+    int groups = 0;
+    bool inVowels = false;
+    for (const auto c : token) {
+        const bool vowel = isVowelLetter(c);
+        groups += vowel && !inVowels ? 1 : 0;
+        inVowels = vowel;
+    }
+    return groups;
+}
+
 bool isA(QChar c)
 {
     return c == QLatin1Char('a');
@@ -122,6 +136,11 @@ TokenPair pairOf(View ta, View ka, View tb, View kb)
     const bool sameKey = ka == kb;
     const bool keysDiffer = ka.empty() || kb.empty() || ka[0] != kb[0];
     if (!sameKey && (std::abs(la - lb) > 4 || (ta[0] != tb[0] && keysDiffer)))
+        return p;
+    // A key folds the first vowel to 'a' and drops the others, so "abdullaev" and "ibodullaev" share
+    // one. Spellings of one name keep its syllables ("usama"/"osama", "yerlan"/"erlan"); a token that
+    // starts differently and has a syllable more or less is another name.
+    if (sameKey && ta[0] != tb[0] && vowelGroups(ta) != vowelGroups(tb))
         return p;
     const double jwToken = StringSimilarity::jaroWinkler(ta, tb);
     if (sameKey) {

@@ -44,6 +44,7 @@ private slots:
     void editsAndSavesView();
     void exportsChart();
     void selectionFollowsSubjectsDock();
+    void selectsStrongestPath();
     void showsActivityAndFiltersByPeriod();
     void tracesFromSubject();
 
@@ -251,9 +252,36 @@ void TestAnalysisPages::selectionFollowsSubjectsDock()
     QCOMPARE(rows.front().data(ui::GraphMetricsModel::kNodeIdRole).toLongLong(), m_npo);
 }
 
+void TestAnalysisPages::selectsStrongestPath()
+{
+    QVERIFY(m_window->openCase(m_casePath));
+    ui::LinkChartPanel *panel = chartFor({ m_npo });
+    QVERIFY(panel && panel->hasChart());
+    const graph::FlowGraph &graph = panel->chart()->graph;
+    const std::int32_t npo = graph.indexOf(m_npo);
+    qint64 paid = 0;
+    for (const graph::GraphEdge &edge : graph.edges()) {
+        if (edge.from == npo) {
+            paid = graph.nodes()[std::size_t(edge.to)].id;
+            break;
+        }
+    }
+    QVERIFY(paid != 0);
+    panel->view()->setSelectedIds({ m_npo, paid });
+    QVERIFY(panel->selectStrongestPath());
+    const QList<qint64> trail = panel->view()->selectedIds();
+    QVERIFY(trail.size() >= 2);
+    QVERIFY(trail.contains(m_npo) && trail.contains(paid));
+    // It takes exactly two ends.
+    panel->view()->setSelectedIds({ m_npo });
+    QVERIFY(!panel->selectStrongestPath());
+}
+
 void TestAnalysisPages::showsActivityAndFiltersByPeriod()
 {
     QVERIFY(m_window->openCase(m_casePath));
+    ui::LinkChartPanel *chart = chartFor({ m_npo });
+    QVERIFY(chart && chart->hasChart());
     pages()->showActivity({ m_npo }, m_npoName);
     ui::ActivityPanel *activity = pages()->activity();
     QVERIFY(activity);
@@ -273,6 +301,9 @@ void TestAnalysisPages::showsActivityAndFiltersByPeriod()
     QVERIFY(filter.toUtc.has_value());
     QVERIFY(*filter.fromUtc <= from.toSecsSinceEpoch());
     QVERIFY(*filter.toUtc >= to.toSecsSinceEpoch() - 86400);
+    // ... and the link chart to the transfers of that period.
+    QTRY_VERIFY_WITH_TIMEOUT(chartDone(chart) && chart->currentView().filter.from > 0, 30000);
+    QCOMPARE(chart->currentView().filter.from, from.toSecsSinceEpoch());
     emit activity->timeline()->selectionCleared();
     QVERIFY(!m_window->filterPanel()->filter().fromUtc.has_value());
 }

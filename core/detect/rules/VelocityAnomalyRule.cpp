@@ -36,7 +36,9 @@ QString ratio(double value)
 
 // Defaults: a week against the median of up to 26 preceding active weeks, at least 8 of them;
 // 5x either the count or the turnover, and at least 1 000 000 KZT (and 10 rows for a count
-// burst) so small accounts going from 2 to 10 coffee payments stay quiet. Round amounts are
+// burst) so small accounts going from 2 to 10 coffee payments stay quiet; and 1.5x the busiest
+// period of the baseline, so a payday week (a monthly salary of 1 000 000 KZT or more against weeks
+// of card payments) that recurs every month is not a burst. Round amounts are
 // multiples of 10 000 KZT (which includes 100 000): flagged from 5 such rows making 60% of the
 // week when the account's own share was at least 40 points lower.
 void VelocityAnomalyRule::configure(const RuleSettings &settings)
@@ -44,6 +46,7 @@ void VelocityAnomalyRule::configure(const RuleSettings &settings)
     m_currency = settings.currency();
     m_period = std::int64_t(settings.integer(QStringLiteral("period_days"), 7, 1, 92)) * 86400;
     m_factor = settings.number(QStringLiteral("factor"), 5.0, 1.5, 1000);
+    m_peakFactor = settings.number(QStringLiteral("peak_factor"), 1.5, 1.0, 1000);
     m_minHistory = settings.integer(QStringLiteral("min_history_periods"), 8, 2, 1000);
     m_historyPeriods = settings.integer(QStringLiteral("history_periods"), 26, 2, 1000);
     if (m_historyPeriods < m_minHistory)
@@ -99,20 +102,24 @@ void VelocityAnomalyRule::runAccount(const DetectionContext &context, std::int32
             continue;
         const std::size_t from = k > std::size_t(m_historyPeriods) ? k - std::size_t(m_historyPeriods) : 0;
         std::vector<double> counts, amounts;
-        int baseRows = 0, baseRound = 0;
+        int baseRows = 0, baseRound = 0, peakCount = 0;
+        std::int64_t peakAmount = 0;
         for (std::size_t h = from; h < k; ++h) {
             counts.push_back(periods[h].count);
             amounts.push_back(double(periods[h].amount));
             baseRows += periods[h].count;
             baseRound += periods[h].round;
+            peakCount = std::max(peakCount, periods[h].count);
+            peakAmount = std::max(peakAmount, periods[h].amount);
         }
         const double medianCount = median(counts);
         const double medianAmount = median(amounts);
         const double countRatio = double(p.count) / medianCount;
         const double amountRatio = medianAmount > 0 ? double(p.amount) / medianAmount : 0;
-        const bool countBurst = p.count >= m_minCount && countRatio >= m_factor;
+        const bool countBurst = p.count >= m_minCount && countRatio >= m_factor && p.count >= m_peakFactor * peakCount;
         // One large transfer is not velocity: a turnover spike needs several rows too.
-        const bool amountBurst = amountRatio >= m_factor && p.count >= m_minAmountBurstCount;
+        const bool amountBurst = amountRatio >= m_factor && p.count >= m_minAmountBurstCount
+            && double(p.amount) >= m_peakFactor * double(peakAmount);
         const double share = double(p.round) / double(p.count);
         const double baseShare = baseRows > 0 ? double(baseRound) / double(baseRows) : 0;
         const bool roundBurst = p.round >= m_roundMinCount && share >= m_roundMinShare && share - baseShare >= m_roundShareRise;
@@ -137,13 +144,16 @@ void VelocityAnomalyRule::runAccount(const DetectionContext &context, std::int32
             const double r = std::max(countBurst ? countRatio : 0.0, amountBurst ? amountRatio : 0.0);
             score = std::min(85, 50 + int(std::lround(10.0 * std::log2(r / m_factor))));
             findings << QStringLiteral("%1 transactions for %2, against a median of %3 transactions for %4 over its previous %5 "
-                                       "active periods (%6 the count, %7 the turnover; the rule flags %8)")
+                                       "active periods (%6 the count, %7 the turnover; the rule flags %8) and at most %9 "
+                                       "transactions or %10 in any of them")
                                 .arg(p.count)
                                 .arg(money(p.amount, m_currency))
                                 .arg(medianCount)
                                 .arg(money(std::llround(medianAmount), m_currency))
                                 .arg(history)
-                                .arg(ratio(countRatio), ratio(amountRatio), ratio(m_factor));
+                                .arg(ratio(countRatio), ratio(amountRatio), ratio(m_factor))
+                                .arg(peakCount)
+                                .arg(money(peakAmount, m_currency));
         }
         if (roundBurst) {
             const int roundScore = std::min(80, 45 + int(std::lround(40.0 * (share - baseShare))));
@@ -179,6 +189,8 @@ void VelocityAnomalyRule::runAccount(const DetectionContext &context, std::int32
                                       { QStringLiteral("count_ratio"), countRatio },
                                       { QStringLiteral("amount_ratio"), amountRatio },
                                       { QStringLiteral("history_periods"), history },
+                                      { QStringLiteral("peak_count"), peakCount },
+                                      { QStringLiteral("peak_amount_minor"), qint64(peakAmount) },
                                       { QStringLiteral("round_count"), p.round },
                                       { QStringLiteral("round_share"), share },
                                       { QStringLiteral("baseline_round_share"), baseShare },
