@@ -465,11 +465,12 @@ void TestContextRules::velocityIgnoresPaydayWeeks()
         if (w % 4 == 3)
             b.add(row(a, true, 1'200'000'55, kMonday + w * 7 * kDay + 4 * kDay));
     }
+    const DetectionContext context = b.build();
     VelocityAnomalyRule rule;
-    const auto alerts = runRule(rule, b.build());
+    const auto alerts = runRule(rule, context);
     QVERIFY2(alerts.empty(), qPrintable(alerts.empty() ? QString() : alerts[0].explanation));
     // Without the second bar the payday weeks are flagged.
-    QVERIFY(!runRule(rule, b.build(), QJsonObject { { QStringLiteral("peak_factor"), 1.0 } }).empty());
+    QVERIFY(!runRule(rule, context, QJsonObject { { QStringLiteral("peak_factor"), 1.0 } }).empty());
 }
 
 void TestContextRules::roundAmounts()

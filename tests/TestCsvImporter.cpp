@@ -73,6 +73,7 @@ private Q_SLOTS:
     void strictModeWritesNothing();
     void refusesSameFileUnlessForced();
     void cancelLeavesCaseUnchanged();
+    void bulkLoadKeepsWalAndReaders();
     void importsCp1251DebitCreditWithMapping();
     void composesAccountFromColumns();
     void missingMappedColumnIsAFileError();
@@ -182,6 +183,27 @@ void TestCsvImporter::refusesSameFileUnlessForced()
     QCOMPARE(import::CsvImporter(*m_case, force).importFile(path).status, ImportResult::Status::Imported);
     QCOMPARE(count(*m_case, "SELECT count(*) FROM transactions"), 6);
     QCOMPARE(count(*m_case, "SELECT count(*) FROM sources"), 2);
+}
+
+// A bulk import may use the rollback journal while nobody else has the case open; the case is in
+// WAL mode again afterwards, and an import while a reader is open works in WAL throughout.
+void TestCsvImporter::bulkLoadKeepsWalAndReaders()
+{
+    const auto journalMode = [this] {
+        db::Statement mode = m_case->db().prepare("PRAGMA journal_mode");
+        return mode.step() ? QString::fromStdString(mode.text(0)) : QString();
+    };
+    const QString first = writeFile(m_dir, QStringLiteral("alone.csv"), kStatement);
+    QCOMPARE(import::CsvImporter(*m_case, {}).importFile(first).status, ImportResult::Status::Imported);
+    QCOMPARE(journalMode(), QStringLiteral("wal"));
+
+    db::CaseFile reader = db::CaseFile::open(m_case->path(), true);
+    QCOMPARE(count(reader, "SELECT count(*) FROM transactions"), 3);
+    import::ImportOptions force;
+    force.force = true;
+    QCOMPARE(import::CsvImporter(*m_case, force).importFile(first).status, ImportResult::Status::Imported);
+    QCOMPARE(journalMode(), QStringLiteral("wal"));
+    QCOMPARE(count(reader, "SELECT count(*) FROM transactions"), 6);
 }
 
 void TestCsvImporter::cancelLeavesCaseUnchanged()

@@ -54,6 +54,7 @@ void TestNameMatcher::samePerson_data()
     row("surname first, Abu last", "ABBAS Abu", "ABBAS, Abu", 0.95);
     row("Omar / Umar", "Omar Nurmatov", "Umar Nurmatov", 0.85);
     row("Yerlan / Erlan", "Ерлан Асанов", "Erlan Asanov", 0.85);
+    row("iotated Е and a lost vowel", "Yerzhnova Zhansaia Sultanovna", "Ержанова Жансая Султановна", 0.8);
 }
 
 void TestNameMatcher::samePerson()

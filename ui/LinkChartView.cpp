@@ -283,6 +283,7 @@ void LinkChartView::mousePressEvent(QMouseEvent *event)
             emitSelection();
         }
         m_drag = Drag::Node;
+        m_pressedNode = node;
         m_movingNodes = m_scene.selectedNodes();
         return;
     }
@@ -332,6 +333,10 @@ void LinkChartView::mouseReleaseEvent(QMouseEvent *event)
     if (drag == Drag::Node && m_dragMoved) {
         for (const std::int32_t node : m_movingNodes)
             emit nodeMoved(m_scene.graph().nodes()[std::size_t(node)].id, m_scene.position(node));
+    } else if (drag == Drag::Node && m_scene.selectedNodes().size() > 1) {
+        // A plain click on one of several selected nodes narrows the selection to it.
+        selectOnly(m_pressedNode);
+        emitSelection();
     } else if (drag == Drag::Pan && !m_dragMoved && event->button() == Qt::LeftButton && m_scene.hasSelection()) {
         // A click on empty space clears the selection.
         m_scene.clearSelection();

@@ -95,6 +95,7 @@ private:
     QPointF m_pressPos;
     QPointF m_lastPos;
     bool m_dragMoved = false;
+    std::int32_t m_pressedNode = -1;
     std::vector<std::int32_t> m_movingNodes;
     QRectF m_rubberBand; // widget coordinates
 

@@ -28,7 +28,7 @@ Database::Database(const QString &path, Mode mode)
         throw DbError(rc, message);
     }
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
 }
 
 Database::~Database()

@@ -12,6 +12,8 @@ namespace fundtrace::db {
 class Database {
 public:
     enum class Mode { ReadWrite, ReadWriteCreate, ReadOnly };
+    // How long a statement waits for another connection's lock before it fails as busy.
+    static constexpr int kBusyTimeoutMs = 5000;
 
     Database() = default;
     Database(const QString &path, Mode mode);

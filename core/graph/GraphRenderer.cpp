@@ -268,7 +268,8 @@ void GraphRenderer::paintEdges(QPainter &painter, const GraphScene &scene, const
         painter.setPen(pen);
         painter.drawLines(bucket.lines.data(), int(bucket.lines.size()));
     }
-    if (!detailed || (options.detail == Detail::Auto && m_edges.size() > std::size_t(kMaxArrowEdges)))
+    // No arrows on a thinned frame: some would point along lines that are not drawn.
+    if (!detailed || m_skippedEdges > 0 || (options.detail == Detail::Auto && m_edges.size() > std::size_t(kMaxArrowEdges)))
         return;
 
     // Arrowheads at the receiver's rim, as wide as the line they end.
@@ -440,7 +441,7 @@ void GraphRenderer::paintLabels(QPainter &painter, const GraphScene &scene, cons
         // A pale plate keeps labels readable over edges.
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(Qt::white));
-        painter.drawRoundedRect(box, 3 * ratio, 3 * ratio);
+        painter.drawRect(box);
         painter.setPen(scene.isSelected(i) ? QColor(Qt::black) : kLabelColour);
         painter.drawText(box, Qt::AlignCenter, text);
     }

@@ -375,7 +375,7 @@ void GraphScene::collectEdges(const QRectF &rect, std::vector<std::int32_t> &out
         stamp = m_stamp;
         const GraphEdge &e = m_graph.edges()[std::size_t(edge)];
         QPointF a = m_positions[std::size_t(e.from)], b = m_positions[std::size_t(e.to)];
-        if (clipSegment(a, b, rect))
+        if (rect.contains(a) || rect.contains(b) || clipSegment(a, b, rect))
             out.push_back(edge);
     };
     const Grid &grid = m_edgeGrid;

@@ -99,6 +99,15 @@ int vowelGroups(View token)
     return groups;
 }
 
+// The first letter of a token past the glide of a iotated vowel: Е, Ю, Я are written "ye"/"e",
+// "yu"/"iu"/"u", "ya"/"ia"/"a", so "yerzhanova" starts like "erzhanova".
+template<typename View>
+auto firstSound(View token)
+{
+    const bool glide = token.size() > 1 && (token[0] == 'y' || token[0] == 'i') && isVowelLetter(token[1]);
+    return token[glide ? 1 : 0];
+}
+
 bool isA(QChar c)
 {
     return c == QLatin1Char('a');
@@ -138,9 +147,10 @@ TokenPair pairOf(View ta, View ka, View tb, View kb)
     if (!sameKey && (std::abs(la - lb) > 4 || (ta[0] != tb[0] && keysDiffer)))
         return p;
     // A key folds the first vowel to 'a' and drops the others, so "abdullaev" and "ibodullaev" share
-    // one. Spellings of one name keep its syllables ("usama"/"osama", "yerlan"/"erlan"); a token that
-    // starts differently and has a syllable more or less is another name.
-    if (sameKey && ta[0] != tb[0] && vowelGroups(ta) != vowelGroups(tb))
+    // one. Spellings of one name keep its syllables ("usama"/"osama"); a token that starts with
+    // another sound and has a syllable more or less is another name. (With the same first sound a
+    // lost vowel is more likely a typo: "yerzhnova" for "Ержанова".)
+    if (sameKey && firstSound(ta) != firstSound(tb) && vowelGroups(ta) != vowelGroups(tb))
         return p;
     const double jwToken = StringSimilarity::jaroWinkler(ta, tb);
     if (sameKey) {
