@@ -1,5 +1,7 @@
 #include "AlertTimelineChart.h"
 
+#include "ChartStyle.h"
+
 #include "model/Currency.h"
 
 #include <QMap>
@@ -13,20 +15,6 @@ namespace {
 
 const QColor kInColour(0x2e, 0x8b, 0x57);
 const QColor kOutColour(0xc0, 0x39, 0x2b);
-
-class AmountTicker : public QCPAxisTicker {
-public:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        const double value = std::abs(tick);
-        const QLocale c = QLocale::c();
-        if (value >= 1'000'000)
-            return c.toString(value / 1'000'000, 'f', value >= 10'000'000 ? 0 : 1) + QStringLiteral(" M");
-        if (value >= 10'000)
-            return c.toString(value / 1000, 'f', 0) + QStringLiteral(" k");
-        return c.toString(value, 'f', 0);
-    }
-};
 
 QCPGraph *stems(QCustomPlot *plot, const QColor &colour, const QString &name)
 {

@@ -1,5 +1,7 @@
 #include "MonthlyFlowChart.h"
 
+#include "ChartStyle.h"
+
 #include "model/Currency.h"
 
 #include <QDate>
@@ -16,32 +18,6 @@ namespace {
 
 const QColor kInColour(0x2e, 0x8b, 0x57);
 const QColor kOutColour(0xc0, 0x39, 0x2b);
-
-// Amount axis labels: whole major units with thin-space thousands, shown without sign (out is
-// drawn downwards), shortened to thousands or millions when the scale is large.
-class AmountTicker : public QCPAxisTicker {
-public:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        const double value = std::abs(tick);
-        const QLocale c = QLocale::c();
-        auto grouped = [&](double v, int decimals) {
-            QString text = c.toString(v, 'f', decimals);
-            text.replace(QLatin1Char(','), QChar(0x202f));
-            return text;
-        };
-        auto scaled = [&](double unit, const char *suffix) {
-            const double v = value / unit;
-            const bool whole = std::abs(v - std::round(v)) < 1e-6 || v >= 100;
-            return grouped(v, whole ? 0 : 1) + QLatin1String(suffix);
-        };
-        if (value >= 1'000'000)
-            return scaled(1'000'000, " M");
-        if (value >= 10'000)
-            return scaled(1000, " k");
-        return grouped(value, 0);
-    }
-};
 
 QString monthLabel(const QString &month, bool withYear)
 {

@@ -99,13 +99,16 @@ int vowelGroups(View token)
     return groups;
 }
 
-// The first letter of a token past the glide of a iotated vowel: Е, Ю, Я are written "ye"/"e",
-// "yu"/"iu"/"u", "ya"/"ia"/"a", so "yerzhanova" starts like "erzhanova".
+// The same first letter, or the same one past the glide of a iotated vowel: Е, Ю, Я are written
+// "ye"/"e", "yu"/"iu"/"u", "ya"/"ia"/"a", so "yerzhanova" starts like "erzhanova".
 template<typename View>
-auto firstSound(View token)
+bool startAlike(View a, View b)
 {
-    const bool glide = token.size() > 1 && (token[0] == 'y' || token[0] == 'i') && isVowelLetter(token[1]);
-    return token[glide ? 1 : 0];
+    const auto sound = [](View t) {
+        const bool glide = t.size() > 1 && (t[0] == 'y' || t[0] == 'i') && isVowelLetter(t[1]);
+        return t[glide ? 1 : 0];
+    };
+    return a[0] == b[0] || sound(a) == sound(b);
 }
 
 bool isA(QChar c)
@@ -150,7 +153,7 @@ TokenPair pairOf(View ta, View ka, View tb, View kb)
     // one. Spellings of one name keep its syllables ("usama"/"osama"); a token that starts with
     // another sound and has a syllable more or less is another name. (With the same first sound a
     // lost vowel is more likely a typo: "yerzhnova" for "Ержанова".)
-    if (sameKey && firstSound(ta) != firstSound(tb) && vowelGroups(ta) != vowelGroups(tb))
+    if (sameKey && !startAlike(ta, tb) && vowelGroups(ta) != vowelGroups(tb))
         return p;
     const double jwToken = StringSimilarity::jaroWinkler(ta, tb);
     if (sameKey) {
