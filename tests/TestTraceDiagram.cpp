@@ -1,3 +1,4 @@
+#include "ImageChecks.h"
 #include "graph/TraceDiagram.h"
 
 #include <QFile>
@@ -20,6 +21,8 @@ using NodeKind = TraceDiagram::NodeKind;
 Q_DECLARE_METATYPE(graph::TraceMethod)
 
 namespace {
+
+using fundtrace::test::distinctColours;
 
 constexpr std::int64_t kT = 1709294400; // 2024-03-01 12:00 UTC
 constexpr std::int64_t kHour = 3600;
@@ -68,16 +71,6 @@ std::int64_t remainder(const TraceDiagram &diagram, NodeKind kind)
             return r.amountMinor;
     }
     return -1;
-}
-
-int distinctColours(const QImage &image)
-{
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2)
-            colours.insert(image.pixel(x, y));
-    }
-    return int(colours.size());
 }
 
 } // namespace

@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "ActivityPanel.h"
 #include "AnalysisPages.h"
 #include "DistributionsView.h"
@@ -61,22 +62,8 @@ private:
 
 namespace {
 
-void keepScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FUNDTRACE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
-int distinctColours(const QImage &image)
-{
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2)
-            colours.insert(image.pixel(x, y));
-    }
-    return int(colours.size());
-}
+using fundtrace::test::keepScreenshot;
+using fundtrace::test::distinctColours;
 
 bool chartDone(const ui::LinkChartPanel *panel)
 {

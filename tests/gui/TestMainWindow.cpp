@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "CasePropertiesDialog.h"
 #include "FilterPanel.h"
 #include "ImportFormatPage.h"
@@ -68,6 +69,8 @@ private:
 
 namespace {
 
+using fundtrace::test::keepScreenshot;
+
 constexpr int kRows = 600;
 // 2024-03-01 00:00 in Asia/Tashkent (UTC+5, no daylight saving): 2024-02-29 19:00 UTC.
 constexpr std::int64_t kStart = 1709233200;
@@ -79,13 +82,6 @@ bool firstPageShown(const TransactionTableModel *model)
 }
 
 // With FUNDTRACE_SCREENSHOT_DIR set, keeps pictures of what the test drove, to look at.
-void keepScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FUNDTRACE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
 } // namespace
 
 void TestMainWindow::initTestCase()
@@ -275,12 +271,8 @@ void TestMainWindow::screenshotIsNotBlank()
     keepScreenshot(m_window.get(), QStringLiteral("main-window"));
     const QImage image = m_window->grab().toImage();
     QVERIFY(!image.isNull());
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2)
-            colours.insert(image.pixel(x, y));
-    }
-    QVERIFY2(colours.size() > 100, qPrintable(QStringLiteral("only %1 colours").arg(colours.size())));
+    const int colours = test::distinctColours(image);
+    QVERIFY2(colours > 100, qPrintable(QStringLiteral("only %1 colours").arg(colours)));
 }
 
 void TestMainWindow::casePropertiesShowCounts()

@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "MonthlyFlowChart.h"
 #include "ReasonDialog.h"
@@ -62,22 +63,8 @@ private:
 
 namespace {
 
-void keepScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FUNDTRACE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
-int distinctColours(const QImage &image)
-{
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2)
-            colours.insert(image.pixel(x, y));
-    }
-    return static_cast<int>(colours.size());
-}
+using fundtrace::test::keepScreenshot;
+using fundtrace::test::distinctColours;
 
 // Answers the next reason dialog with `reason`, as an investigator would.
 void answerReasonDialog(const QString &reason)

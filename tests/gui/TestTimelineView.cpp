@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "ChartStyle.h"
 #include "DistributionsView.h"
 #include "TimelineView.h"
@@ -52,22 +53,8 @@ private:
 
 namespace {
 
-void keepScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FUNDTRACE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
-int distinctColours(const QImage &image)
-{
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2)
-            colours.insert(image.pixel(x, y));
-    }
-    return int(colours.size());
-}
+using fundtrace::test::keepScreenshot;
+using fundtrace::test::distinctColours;
 
 constexpr std::int64_t kMarch1 = 1677607200; // 2023-03-01 00:00 Almaty (UTC+6)
 
