@@ -1,14 +1,14 @@
+#include "GuiTestSupport.h"
 #include "LinkChartView.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
 
 using namespace fundtrace;
+using test::distinctColours;
 using ui::LinkChartView;
 
 // Drives the link chart offscreen: it draws, fits, selects by click, zooms with the wheel, moves
@@ -66,16 +66,6 @@ graph::GraphScene smallScene()
                              { QPointF(0, 0), QPointF(250, -150), QPointF(250, 150), QPointF(500, 0), QPointF(750, 0) });
 }
 
-int distinctColours(const QImage &image)
-{
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2)
-            colours.insert(image.pixel(x, y));
-    }
-    return int(colours.size());
-}
-
 } // namespace
 
 void TestLinkChartView::init()
@@ -103,9 +93,7 @@ void TestLinkChartView::rendersNonBlank()
     const QImage image = m_view->grab().toImage();
     QVERIFY(!image.isNull());
     QVERIFY2(distinctColours(image) > 6, qPrintable(QString::number(distinctColours(image))));
-    const QString dir = qEnvironmentVariable("FUNDTRACE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        image.save(QDir(dir).filePath(QStringLiteral("link-chart-view.png")));
+    test::keepScreenshot(m_view.get(), QStringLiteral("link-chart-view"));
 }
 
 void TestLinkChartView::fitShowsEveryNode()
