@@ -33,6 +33,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace fundtrace::ui {
 namespace {
@@ -631,8 +632,16 @@ void LinkChartPanel::groupSelected()
     bool ok = false;
     const QString label = QInputDialog::getText(this, tr("Group"), tr("Name of the group:"), QLineEdit::Normal,
                                                 tr("Group %1").arg(m_view.groups.size() + 1), &ok);
-    if (!ok)
-        return;
+    if (ok)
+        groupNodes(ids, label);
+}
+
+bool LinkChartPanel::groupNodes(const QList<qint64> &nodeIds, const QString &label)
+{
+    QList<qint64> ids = nodeIds;
+    ids.removeIf([this](qint64 id) { return id < 0 || !m_chart || m_chart->graph.indexOf(id) < 0; });
+    if (ids.size() < 2)
+        return false;
     // A group stands where its members were, on average.
     rememberPositions();
     QPointF centre;
@@ -644,24 +653,29 @@ void LinkChartPanel::groupSelected()
     m_view.groups.push_back(group);
     m_view.positions.insert(-std::int64_t(m_view.groups.size()), centre / double(ids.size()));
     m_worker->request(m_view);
+    return true;
 }
 
 void LinkChartPanel::ungroupSelected()
 {
-    const QList<qint64> ids = selectedIds();
-    bool changed = false;
-    rememberPositions();
-    // Group ids are positions in the list: remove from the back so the others keep theirs... then
-    // renumber, since a group's id is -(index + 1).
+    ungroup(selectedIds());
+}
+
+bool LinkChartPanel::ungroup(const QList<qint64> &groupIds)
+{
     std::vector<bool> drop(m_view.groups.size(), false);
-    for (const qint64 id : ids) {
+    bool changed = false;
+    for (const qint64 id : groupIds) {
         if (id < 0 && std::size_t(-id) <= m_view.groups.size()) {
             drop[std::size_t(-id - 1)] = true;
             changed = true;
         }
     }
     if (!changed)
-        return;
+        return false;
+    rememberPositions();
+    // A group's id is -(its index + 1): the groups kept are renumbered and their places move with
+    // them; the members of a dissolved group come back on a small ring where it stood.
     std::vector<graph::FlowGraphGrouping::Group> kept;
     QHash<std::int64_t, QPointF> positions;
     for (auto it = m_view.positions.cbegin(); it != m_view.positions.cend(); ++it) {
@@ -669,19 +683,22 @@ void LinkChartPanel::ungroupSelected()
             positions.insert(it.key(), it.value());
     }
     for (std::size_t g = 0; g < m_view.groups.size(); ++g) {
+        const QPointF at = m_view.positions.value(-std::int64_t(g + 1));
         if (drop[g]) {
-            // Members come back around where the group stood.
-            const QPointF at = m_view.positions.value(-std::int64_t(g + 1));
-            for (std::size_t m = 0; m < m_view.groups[g].members.size(); ++m)
-                positions.insert(m_view.groups[g].members[m], at + QPointF(40.0 * std::cos(m), 40.0 * std::sin(m)));
+            const std::vector<std::int64_t> &members = m_view.groups[g].members;
+            for (std::size_t m = 0; m < members.size(); ++m) {
+                const double angle = 2 * std::numbers::pi * double(m) / double(members.size());
+                positions.insert(members[m], at + QPointF(60.0 * std::cos(angle), 60.0 * std::sin(angle)));
+            }
             continue;
         }
-        positions.insert(-std::int64_t(kept.size() + 1), m_view.positions.value(-std::int64_t(g + 1)));
         kept.push_back(m_view.groups[g]);
+        positions.insert(-std::int64_t(kept.size()), at);
     }
     m_view.groups = std::move(kept);
     m_view.positions = std::move(positions);
     m_worker->request(m_view);
+    return true;
 }
 
 void LinkChartPanel::togglePinSelected()

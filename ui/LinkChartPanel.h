@@ -51,6 +51,11 @@ public:
 
     // Narrows the chart to a period (UTC; invalid = open), e.g. one brushed on the timeline.
     void setPeriod(const QDateTime &from, const QDateTime &to);
+    // Draws these nodes as one (edges among them disappear, edges out are summed); false when
+    // fewer than two of them are on the chart. Groups are not nested.
+    bool groupNodes(const QList<qint64> &nodeIds, const QString &label);
+    // Dissolves the groups with these node ids; false when none is a group.
+    bool ungroup(const QList<qint64> &groupIds);
     // Selects the strongest money trail between the two selected nodes; false when there is none.
     bool selectStrongestPath();
 

@@ -185,6 +185,24 @@ void TestAnalysisPages::editsAndSavesView()
     QCOMPARE(panel->chart()->positions[std::size_t(npoAfter)], npoAt);
     QCOMPARE(panel->chart()->laidOut, 0);
 
+    // Two payers drawn as one group, then apart again.
+    std::vector<qint64> payers;
+    for (const graph::GraphNode &node : panel->chart()->graph.nodes()) {
+        if (!node.seed && payers.size() < 2)
+            payers.push_back(node.id);
+    }
+    QCOMPARE(payers.size(), std::size_t(2));
+    const std::size_t ungrouped = panel->chart()->graph.nodes().size();
+    QVERIFY(panel->groupNodes({ payers[0], payers[1] }, QStringLiteral("Two payers")));
+    QTRY_VERIFY_WITH_TIMEOUT(chartDone(panel) && panel->chart()->graph.indexOf(-1) >= 0, 30000);
+    QCOMPARE(panel->chart()->graph.nodes().size(), ungrouped - 1);
+    QCOMPARE(panel->chart()->graph.nodes()[std::size_t(panel->chart()->graph.indexOf(-1))].label, QStringLiteral("Two payers"));
+    QCOMPARE(panel->chart()->graph.indexOf(payers[0]), -1);
+    QVERIFY(panel->ungroup({ -1 }));
+    QTRY_VERIFY_WITH_TIMEOUT(chartDone(panel) && panel->chart()->graph.indexOf(payers[0]) >= 0, 30000);
+    QCOMPARE(panel->chart()->graph.nodes().size(), ungrouped);
+    QCOMPARE(panel->chart()->graph.indexOf(-1), -1);
+
     // Saved in the case and opened again: the same nodes at the same places.
     QVERIFY(panel->saveView(QStringLiteral("NPO and its payers")));
     QVERIFY(panel->savedViews().contains(QStringLiteral("NPO and its payers")));
