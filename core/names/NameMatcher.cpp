@@ -200,6 +200,13 @@ TokenPair pairWithoutArticle(View ta, View ka, View tb, View kb)
     if (!hasGluedArticle(ta) || ka.size() < 3)
         return {};
     const View rest = sliceFrom(ta, 2);
+    // The cheap rejects of pairOf, before building a key: most "al..." names (Alibek, Aleksandr)
+    // are not an article and meet tokens that share nothing with them.
+    using Letter = std::remove_cvref_t<decltype(ka[0])>;
+    const Letter restKeyFirst = isVowelLetter(rest[0]) ? Letter('a') : Letter(ka[2]);
+    const auto lengthGap = qsizetype(rest.size()) - qsizetype(tb.size());
+    if (lengthGap > 4 || lengthGap < -4 || (rest[0] != tb[0] && (kb.empty() || restKeyFirst != kb[0])))
+        return {};
     String restKey;
     if (isVowelLetter(rest[0]))
         restKey += 'a';
