@@ -83,6 +83,14 @@ void AnalysisPages::caseDataChanged()
         m_activity->refresh();
 }
 
+void AnalysisPages::findingsChanged()
+{
+    if (m_linkChart)
+        m_linkChart->refresh();
+    if (m_activity)
+        m_activity->refresh();
+}
+
 void AnalysisPages::bringForward(QWidget *page, const char *iconName, const QString &title)
 {
     int index = m_tabs->indexOf(page);

@@ -25,8 +25,11 @@ public:
     AnalysisPages(QTabWidget *tabs, QWidget *window);
 
     void setCasePath(const QString &path);
-    // The case's data changed (import, detection, triage, merge): pages draw again from it.
+    // The case's money or subjects changed (import, merge, split): pages read the case again.
     void caseDataChanged();
+    // Only what is known about it changed (alerts, triage, hits, notes): pages redraw their marks
+    // from the case already in memory.
+    void findingsChanged();
 
     QAction *linkChartAction() const { return m_linkChartAction; }
     QAction *traceAction() const { return m_traceAction; }

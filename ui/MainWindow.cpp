@@ -1,11 +1,10 @@
 #include "MainWindow.h"
 
-#include "AnalysisPages.h"
-
 #include "AlertActions.h"
 #include "AlertDetailView.h"
 #include "AlertTableModel.h"
 #include "AlertsPanel.h"
+#include "AnalysisPages.h"
 #include "CasePropertiesDialog.h"
 #include "DetectionRunner.h"
 #include "DataQualityPanel.h"
@@ -639,7 +638,7 @@ void MainWindow::refreshAlerts()
         if (auto *view = qobject_cast<AlertDetailView *>(m_tabs->widget(index)))
             view->reload();
     }
-    m_analysis->caseDataChanged();
+    m_analysis->findingsChanged();
 }
 
 AlertDetailView *MainWindow::openAlert(std::int64_t alertId)
