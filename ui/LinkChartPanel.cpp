@@ -259,7 +259,14 @@ QWidget *LinkChartPanel::buildToolBar()
         choice->setCheckable(true);
         choice->setChecked(true);
         choice->setData(int(channel));
-        connect(choice, &QAction::toggled, this, [this] {
+        connect(choice, &QAction::toggled, this, [this, choice](bool checked) {
+            // At least one channel stays chosen: an empty choice would mean every channel.
+            const QList<QAction *> all = m_channels->menu()->actions();
+            if (!checked && std::none_of(all.begin(), all.end(), [](const QAction *a) { return a->isChecked(); })) {
+                const QSignalBlocker block(choice);
+                choice->setChecked(true);
+                return;
+            }
             if (m_chart)
                 request(true);
         });
@@ -407,7 +414,14 @@ void LinkChartPanel::readFilter()
                 filter.channels.push_back(static_cast<detect::Channel>(choice->data().toInt()));
         }
     }
-    m_channels->setText(all ? tr("Channels: all") : tr("Channels: %1 of %2").arg(filter.channels.size()).arg(channels.size()));
+    showChannelCount();
+}
+
+void LinkChartPanel::showChannelCount()
+{
+    const qsizetype all = m_channels->menu()->actions().size();
+    const std::size_t chosen = m_view.filter.channels.size();
+    m_channels->setText(chosen == 0 ? tr("Channels: all") : tr("Channels: %1 of %2").arg(chosen).arg(all));
 }
 
 void LinkChartPanel::request(bool keepPositions)
@@ -795,6 +809,13 @@ bool LinkChartPanel::openView(const QString &name)
     m_until->setDate(m_view.filter.to ? QDateTime::fromSecsSinceEpoch(m_view.filter.to, QTimeZone::utc()).date()
                                       : m_until->minimumDate());
     m_minAmount->setValue(double(m_view.filter.minAmountMinor) / 100.0);
+    for (QAction *choice : m_channels->menu()->actions()) {
+        const QSignalBlocker blockChoice(choice);
+        const auto channel = static_cast<detect::Channel>(choice->data().toInt());
+        const auto &wanted = m_view.filter.channels;
+        choice->setChecked(wanted.empty() || std::find(wanted.begin(), wanted.end(), channel) != wanted.end());
+    }
+    showChannelCount();
     m_chart.reset(); // fit the restored chart to the window
     m_worker->request(m_view);
     return true;

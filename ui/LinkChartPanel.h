@@ -85,6 +85,7 @@ private:
     void request(bool keepPositions);
     void start(const graph::GraphSeeds &seeds);
     void readFilter();
+    void showChannelCount();
     void onReady(const graph::LinkChart &chart, const graph::GraphView &view);
     void applyStyle();
     void onSelectionChanged(const QList<qint64> &ids);
