@@ -247,6 +247,7 @@ QWidget *LinkChartPanel::buildToolBar()
     m_minAmount->setToolTip(tr("Leave out transfers smaller than this, in the case's main currency"));
     filters->addWidget(m_minAmount);
     m_channels = new QToolButton(filters);
+    m_channels->setObjectName(QStringLiteral("linkChartChannels"));
     m_channels->setText(tr("Channels: all"));
     m_channels->setPopupMode(QToolButton::InstantPopup);
     m_channels->setToolButtonStyle(Qt::ToolButtonTextOnly);

@@ -29,6 +29,7 @@ void LinkChartWorker::setCasePath(const QString &path)
     cancel();
     m_pending.reset();
     m_casePath = path;
+    m_busy = false; // a chart of the old case still running finishes unseen
 }
 
 void LinkChartWorker::request(const graph::GraphView &view)
@@ -54,10 +55,12 @@ void LinkChartWorker::start()
     const graph::GraphView view = *m_pending;
     m_pending.reset();
     m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_busy = true;
     emit started();
     m_watcher.setFuture(QtConcurrent::run([path = m_casePath, view, cancel = m_cancel]() {
         Outcome outcome;
         outcome.view = view;
+        outcome.path = path;
         try {
             const std::shared_ptr<const detect::DetectionContext> context = CaseContextCache::get(path);
             if (cancel->load()) {
@@ -84,7 +87,8 @@ void LinkChartWorker::onFinished()
         start();
         return;
     }
-    if (outcome.cancelled)
+    m_busy = false;
+    if (outcome.cancelled || outcome.path != m_casePath)
         return;
     if (!outcome.error.isEmpty()) {
         log::get("ui")->warn("link chart failed: {}", outcome.error.toStdString());

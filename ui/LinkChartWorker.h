@@ -24,7 +24,8 @@ public:
     void setCasePath(const QString &path);
     void request(const graph::GraphView &view);
     void cancel();
-    bool isBusy() const { return m_watcher.isRunning(); }
+    // From a request until its chart (or failure) has been delivered.
+    bool isBusy() const { return m_busy || m_pending.has_value(); }
 
 signals:
     void started();
@@ -37,6 +38,7 @@ private:
         graph::GraphView view;
         QString error;
         bool cancelled = false;
+        QString path; // the case it was made from
     };
     void start();
     void onFinished();
@@ -44,6 +46,7 @@ private:
     QString m_casePath;
     std::optional<graph::GraphView> m_pending;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    bool m_busy = false;
     QFutureWatcher<Outcome> m_watcher;
 };
 

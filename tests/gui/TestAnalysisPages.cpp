@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QMenu>
 #include <QSet>
 #include <QStandardPaths>
 #include <QSvgRenderer>
@@ -26,6 +27,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <qcustomplot.h>
 
 using namespace fundtrace;
@@ -280,6 +282,22 @@ void TestAnalysisPages::selectsStrongestPath()
     // It takes exactly two ends.
     panel->view()->setSelectedIds({ m_npo });
     QVERIFY(!panel->selectStrongestPath());
+
+    // Only cash: the charity's bank transfers leave the chart; the last channel cannot be unchecked.
+    auto *channels = panel->findChild<QToolButton *>(QStringLiteral("linkChartChannels"));
+    QVERIFY(channels && channels->menu());
+    const std::size_t flowsBefore = panel->chart()->graph.edges().size();
+    for (QAction *choice : channels->menu()->actions()) {
+        if (choice->text() != u"cash")
+            choice->setChecked(false);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(chartDone(panel) && panel->currentView().filter.channels.size() == 1, 30000);
+    QCOMPARE(panel->currentView().filter.channels.front(), detect::Channel::Cash);
+    QVERIFY(panel->chart()->graph.edges().size() < flowsBefore);
+    for (QAction *choice : channels->menu()->actions())
+        choice->setChecked(false);
+    const QList<QAction *> choices = channels->menu()->actions();
+    QCOMPARE(std::count_if(choices.begin(), choices.end(), [](const QAction *a) { return a->isChecked(); }), 1);
 }
 
 void TestAnalysisPages::showsActivityAndFiltersByPeriod()
