@@ -66,6 +66,10 @@ void AnalysisPages::setCasePath(const QString &path)
             m_tabs->removeTab(index);
         page->deleteLater();
     }
+    // Forgotten now, not when deleted: a page asked for before then belongs to the new case.
+    m_linkChart = nullptr;
+    m_trace = nullptr;
+    m_activity = nullptr;
     CaseContextCache::invalidate();
     m_casePath = path;
     for (QAction *action : { m_linkChartAction, m_traceAction, m_activityAction })

@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QPointer>
 #include <QMenu>
 #include <QSet>
 #include <QStandardPaths>
@@ -132,8 +133,10 @@ void TestAnalysisPages::actionsNeedACase()
     QVERIFY(distinctColours(pages()->linkChart()->grab().toImage()) > 20);
 
     // Closing the case closes its pages.
+    const QPointer<ui::LinkChartPanel> page = pages()->linkChart();
     m_window->closeCase();
-    QTRY_VERIFY(!pages()->linkChart());
+    QVERIFY(!pages()->linkChart());
+    QTRY_VERIFY(page.isNull());
 }
 
 void TestAnalysisPages::drawsWholeCase()
