@@ -8,6 +8,7 @@
 #include "charts/AlertMarkers.h"
 #include "charts/ReportingThreshold.h"
 #include "db/CaseFile.h"
+#include "db/Statement.h"
 #include "detect/DetectionContext.h"
 #include "graph/TraceTarget.h"
 #include "import/CaseTimeZone.h"
@@ -109,8 +110,9 @@ void ActivityPanel::load(bool withTimeline)
     m_timelineWanted = false;
     // A brushed period keeps the timeline's currency, which may not be the most used one inside it.
     const QString currency = withTimeline ? QString() : m_timeline->series().currency;
+    const bool nameWanted = m_title.isEmpty() && m_subjects.size() == 1;
     m_watcher.setFuture(QtConcurrent::run([path = m_casePath, subjects = m_subjects, from = m_from, to = m_to,
-                                           withTimeline, currency]() {
+                                           withTimeline, currency, nameWanted]() {
         Result result;
         try {
             const auto context = CaseContextCache::get(path);
@@ -120,6 +122,14 @@ void ActivityPanel::load(bool withTimeline)
             for (const qint64 subject : subjects) {
                 for (const std::int32_t account : graph::traceAccountsOfSubject(*context, caseFile.db(), subject))
                     scope.accounts.push_back(account);
+            }
+            if (nameWanted) {
+                db::Statement name = caseFile.db().prepare(
+                        "SELECT r.display_name FROM subjects s JOIN subjects r ON r.id = coalesce(s.merged_into, s.id) "
+                        "WHERE s.id = ?1");
+                name.bind(1, std::int64_t(subjects.front()));
+                if (name.step())
+                    result.subjectName = name.qtext(0);
             }
             if (!subjects.isEmpty() && scope.accounts.empty())
                 throw std::invalid_argument("none of the selected subjects has an account in the case");
@@ -158,6 +168,8 @@ void ActivityPanel::onLoaded()
         emit loadFailed(result.error);
         return;
     }
+    if (m_title.isEmpty() && !result.subjectName.isEmpty())
+        m_title = result.subjectName;
     if (result.timeline)
         m_timeline->setData(*result.timeline);
     m_distributions->setData(result.histogram, result.heatmap, result.breakdowns);

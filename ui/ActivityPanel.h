@@ -56,6 +56,7 @@ private:
         charts::AmountHistogram histogram;
         charts::HourHeatmap heatmap;
         std::vector<charts::Breakdown> breakdowns;
+        QString subjectName; // of a single subject shown without a title
         QString error;
     };
     void load(bool withTimeline);
