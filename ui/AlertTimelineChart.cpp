@@ -13,8 +13,6 @@ namespace fundtrace::ui {
 
 namespace {
 
-const QColor kInColour(0x2e, 0x8b, 0x57);
-const QColor kOutColour(0xc0, 0x39, 0x2b);
 
 QCPGraph *stems(QCustomPlot *plot, const QColor &colour, const QString &name)
 {
@@ -38,8 +36,8 @@ AlertTimelineChart::AlertTimelineChart(QWidget *parent)
     m_window->setPen(QPen(QColor(0x34, 0x98, 0xdb, 120), 1, Qt::DashLine));
     m_window->setBrush(QColor(0x34, 0x98, 0xdb, 36));
     m_window->setLayer(QStringLiteral("background"));
-    m_in = stems(m_plot, kInColour, tr("Money in"));
-    m_out = stems(m_plot, kOutColour, tr("Money out"));
+    m_in = stems(m_plot, kMoneyInColour, tr("Money in"));
+    m_out = stems(m_plot, kMoneyOutColour, tr("Money out"));
 
     auto dates = QSharedPointer<QCPAxisTickerDateTime>::create();
     dates->setDateTimeSpec(Qt::UTC);

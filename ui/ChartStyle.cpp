@@ -1,5 +1,6 @@
 #include "ChartStyle.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <cmath>
 
@@ -30,6 +31,19 @@ QString AmountTicker::shortAmount(double major)
 QString AmountTicker::getTickLabel(double tick, const QLocale &, QChar, int)
 {
     return (m_signed && tick < 0 ? QStringLiteral("\u2212") : QString()) + shortAmount(tick);
+}
+
+std::pair<QCPBars *, QCPBars *> addMoneyBars(QCustomPlot *plot)
+{
+    auto *in = new QCPBars(plot->xAxis, plot->yAxis);
+    auto *out = new QCPBars(plot->xAxis, plot->yAxis);
+    in->setName(QCoreApplication::translate("Charts", "Money in"));
+    out->setName(QCoreApplication::translate("Charts", "Money out"));
+    in->setBrush(kMoneyInColour);
+    in->setPen(QPen(kMoneyInColour.darker(120)));
+    out->setBrush(kMoneyOutColour);
+    out->setPen(QPen(kMoneyOutColour.darker(120)));
+    return { in, out };
 }
 
 void applyChartStyle(QCustomPlot *plot)

@@ -2,6 +2,7 @@
 
 #include <QStackedWidget>
 #include <qcustomplot.h>
+#include <utility>
 
 class QLabel;
 
@@ -22,6 +23,13 @@ public:
 private:
     bool m_signed;
 };
+
+// Money in and out look the same on every chart: green up, red down.
+inline const QColor kMoneyInColour(0x2e, 0x8b, 0x57);
+inline const QColor kMoneyOutColour(0xc0, 0x39, 0x2b);
+
+// A pair of bar series for money in and out on the plot's main axes, named and coloured.
+std::pair<QCPBars *, QCPBars *> addMoneyBars(QCustomPlot *plot);
 
 // The look shared by the timeline and distribution charts: a slightly larger font, no clutter,
 // the legend in a row of its own above the plot.

@@ -18,8 +18,6 @@ namespace fundtrace::ui {
 namespace {
 
 const QColor kBinColour(0x4a, 0x78, 0xa8);
-const QColor kInColour(0x2e, 0x8b, 0x57);
-const QColor kOutColour(0xc0, 0x39, 0x2b);
 const QColor kThresholdColour(0xc0, 0x39, 0x2b);
 const QColor kJustBelowColour(0xe6, 0x7e, 0x22);
 
@@ -91,7 +89,7 @@ void DistributionsView::buildHistogramTab()
     m_histogramIn = plot->addGraph();
     m_histogramIn->setName(tr("of which money in"));
     m_histogramIn->setLineStyle(QCPGraph::lsStepLeft);
-    m_histogramIn->setPen(QPen(kInColour, 1.6));
+    m_histogramIn->setPen(QPen(kMoneyInColour, 1.6));
 
     m_justBelow = new QCPItemRect(plot);
     m_threshold = new QCPItemStraightLine(plot);
@@ -187,10 +185,10 @@ void DistributionsView::buildBreakdownTab()
     m_breakdownOut = new QCPBars(plot->yAxis, plot->xAxis);
     m_breakdownIn->setName(tr("Money in"));
     m_breakdownOut->setName(tr("Money out"));
-    m_breakdownIn->setBrush(kInColour);
-    m_breakdownIn->setPen(QPen(kInColour.darker(120)));
-    m_breakdownOut->setBrush(kOutColour);
-    m_breakdownOut->setPen(QPen(kOutColour.darker(120)));
+    m_breakdownIn->setBrush(kMoneyInColour);
+    m_breakdownIn->setPen(QPen(kMoneyInColour.darker(120)));
+    m_breakdownOut->setBrush(kMoneyOutColour);
+    m_breakdownOut->setPen(QPen(kMoneyOutColour.darker(120)));
     m_breakdownOut->moveAbove(m_breakdownIn);
     m_breakdownIn->setWidth(0.7);
     m_breakdownOut->setWidth(0.7);

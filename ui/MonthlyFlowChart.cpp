@@ -10,14 +10,13 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <cmath>
+#include <tuple>
 #include <qcustomplot.h>
 
 namespace fundtrace::ui {
 
 namespace {
 
-const QColor kInColour(0x2e, 0x8b, 0x57);
-const QColor kOutColour(0xc0, 0x39, 0x2b);
 
 QString monthLabel(const QString &month, bool withYear)
 {
@@ -36,14 +35,7 @@ MonthlyFlowChart::MonthlyFlowChart(QWidget *parent)
     m_plot->setObjectName(QStringLiteral("monthlyFlowPlot"));
     m_plot->setMinimumHeight(280);
     m_plot->setMouseTracking(true);
-    m_in = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-    m_out = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-    m_in->setName(tr("Money in"));
-    m_out->setName(tr("Money out"));
-    m_in->setBrush(kInColour);
-    m_in->setPen(QPen(kInColour.darker(120)));
-    m_out->setBrush(kOutColour);
-    m_out->setPen(QPen(kOutColour.darker(120)));
+    std::tie(m_in, m_out) = addMoneyBars(m_plot);
     m_in->setWidth(0.7);
     m_out->setWidth(0.7);
 

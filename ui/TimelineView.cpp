@@ -9,12 +9,11 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <qcustomplot.h>
+#include <tuple>
 
 namespace fundtrace::ui {
 namespace {
 
-const QColor kInColour(0x2e, 0x8b, 0x57);
-const QColor kOutColour(0xc0, 0x39, 0x2b);
 const QColor kBalanceColour(0x1f, 0x4e, 0x8c);
 const QColor kAlertColour(0xe6, 0x7e, 0x22);
 const QColor kBrushColour(0x34, 0x98, 0xdb);
@@ -47,14 +46,7 @@ TimelineView::TimelineView(QWidget *parent)
     m_alertAxis->setVisible(false);
     m_alertAxis->setRange(0, 1);
 
-    m_in = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-    m_out = new QCPBars(m_plot->xAxis, m_plot->yAxis);
-    m_in->setName(tr("Money in"));
-    m_out->setName(tr("Money out"));
-    m_in->setBrush(kInColour);
-    m_in->setPen(QPen(kInColour.darker(120)));
-    m_out->setBrush(kOutColour);
-    m_out->setPen(QPen(kOutColour.darker(120)));
+    std::tie(m_in, m_out) = addMoneyBars(m_plot);
     m_in->setWidthType(QCPBars::wtPlotCoords);
     m_out->setWidthType(QCPBars::wtPlotCoords);
     m_in->setAntialiased(false);
@@ -249,8 +241,8 @@ void TimelineView::updateBarOutlines()
     const double pixels = std::abs(m_plot->xAxis->coordToPixel(m_plot->xAxis->range().lower + m_in->width())
                                    - m_plot->xAxis->coordToPixel(m_plot->xAxis->range().lower));
     const bool outlined = pixels >= 5;
-    m_in->setPen(outlined ? QPen(kInColour.darker(120)) : QPen(Qt::NoPen));
-    m_out->setPen(outlined ? QPen(kOutColour.darker(120)) : QPen(Qt::NoPen));
+    m_in->setPen(outlined ? QPen(kMoneyInColour.darker(120)) : QPen(Qt::NoPen));
+    m_out->setPen(outlined ? QPen(kMoneyOutColour.darker(120)) : QPen(Qt::NoPen));
 }
 
 void TimelineView::drawAlertWindows()
