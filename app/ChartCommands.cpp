@@ -26,15 +26,6 @@ namespace {
 const QStringList kCharts { QStringLiteral("timeline"), QStringLiteral("histogram"), QStringLiteral("heatmap"),
                             QStringLiteral("breakdown") };
 
-// yyyy-MM-dd as the start of that day (plus addDays) in the case's zone, in UTC seconds.
-std::optional<std::int64_t> dayStart(const QString &text, const QTimeZone &zone, int addDays)
-{
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid())
-        return std::nullopt;
-    return QDateTime(date.addDays(addDays), QTime(0, 0), zone).toSecsSinceEpoch();
-}
-
 QString money(std::int64_t minor, const QString &currency)
 {
     return model::formatAmount(minor, currency.toStdString(), model::AmountStyle::Cis, false);

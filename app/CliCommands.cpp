@@ -340,15 +340,6 @@ int commandInfo(const QStringList &arguments)
     return Success;
 }
 
-// yyyy-MM-dd as the start of that day in the case's zone, in UTC seconds.
-std::optional<std::int64_t> parseDay(const QString &text, const QTimeZone &zone, int addDays)
-{
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid())
-        return std::nullopt;
-    return QDateTime(date.addDays(addDays), QTime(0, 0), zone).toSecsSinceEpoch();
-}
-
 QJsonObject transactionJson(const query::TransactionRow &row)
 {
     const std::string currency = row.currency.toStdString();
@@ -410,7 +401,7 @@ int commandTransactions(const QStringList &arguments)
              { std::tuple { QStringLiteral("from"), &filter.fromUtc, 0 }, std::tuple { QStringLiteral("to"), &filter.toUtc, 1 } }) {
             if (!cli.parser.isSet(option))
                 continue;
-            *target = parseDay(cli.parser.value(option), zone, addDays);
+            *target = dayStart(cli.parser.value(option), zone, addDays);
             if (!*target) {
                 err() << "fundtrace-cli transactions: --" << option << " must be a date like 2024-03-15\n";
                 return UsageError;

@@ -4,6 +4,7 @@
 
 #include "db/CaseFile.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -53,6 +54,14 @@ QString isoDay(std::int64_t utcSeconds)
 {
     return utcSeconds == 0 ? QStringLiteral("-")
                            : QDateTime::fromSecsSinceEpoch(utcSeconds, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd"));
+}
+
+std::optional<std::int64_t> dayStart(const QString &text, const QTimeZone &zone, int addDays)
+{
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    return QDateTime(date.addDays(addDays), QTime(0, 0), zone).toSecsSinceEpoch();
 }
 
 QString CommandLine::helpText() const

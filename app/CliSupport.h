@@ -5,6 +5,9 @@
 #include <QTextStream>
 #include <cstdint>
 #include <functional>
+#include <optional>
+
+class QTimeZone;
 
 namespace fundtrace::db {
 class CaseFile;
@@ -22,6 +25,9 @@ void printJson(const QJsonValue &value);
 int withCase(const QString &path, bool readOnly, const std::function<int(db::CaseFile &)> &body);
 // A day as yyyy-MM-dd (UTC), or "-" for 0.
 QString isoDay(std::int64_t utcSeconds);
+// yyyy-MM-dd as the start of that day (plus addDays) in `zone`, in UTC seconds; nullopt when the
+// text is not such a day.
+std::optional<std::int64_t> dayStart(const QString &text, const QTimeZone &zone, int addDays = 0);
 
 // A subcommand's parser: positional names, options, and the --help it prints.
 struct CommandLine {

@@ -28,15 +28,6 @@
 namespace fundtrace::cli {
 namespace {
 
-// yyyy-MM-dd as the start of that day (plus addDays) in the case's zone, in UTC seconds.
-std::optional<std::int64_t> dayStart(const QString &text, const QTimeZone &zone, int addDays)
-{
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid())
-        return std::nullopt;
-    return QDateTime(date.addDays(addDays), QTime(0, 0), zone).toSecsSinceEpoch();
-}
-
 // "--path FROM TO" takes two values, which QCommandLineParser cannot; they are taken out first.
 bool takePath(QStringList &arguments, QStringList &path)
 {
