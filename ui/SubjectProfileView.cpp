@@ -543,8 +543,6 @@ QWidget *SubjectProfileView::buildHeader(QWidget *parent)
     activity->setObjectName(QStringLiteral("profileActivity"));
     activity->setToolTip(tr("Timeline, amounts, hours and breakdowns of this subject's money"));
     connect(activity, &QPushButton::clicked, this, [this] { emit activityRequested(m_subjectId, m_profile->displayName); });
-    for (QPushButton *button : { linkChart, trace, activity, alerts, note })
-        titleRow->addWidget(button, 0, Qt::AlignVCenter);
     layout->addLayout(titleRow);
 
     QStringList facts;
@@ -560,6 +558,12 @@ QWidget *SubjectProfileView::buildHeader(QWidget *parent)
     sub->setTextInteractionFlags(Qt::TextSelectableByMouse);
     sub->setStyleSheet(QStringLiteral("color: #374151;"));
     layout->addWidget(sub);
+    // The actions on a row of their own, so a long name never pushes them out of view.
+    auto *actions = new QHBoxLayout;
+    for (QPushButton *button : { linkChart, trace, activity, alerts, note })
+        actions->addWidget(button);
+    actions->addStretch(1);
+    layout->addLayout(actions);
     return header;
 }
 
