@@ -70,6 +70,7 @@ private Q_SLOTS:
     void init();
     void importsGoodRowsAndReportsRejects();
     void keepsProvenanceAndAccounts();
+    void storesEveryColumn();
     void strictModeWritesNothing();
     void refusesSameFileUnlessForced();
     void cancelLeavesCaseUnchanged();
@@ -153,6 +154,66 @@ void TestCsvImporter::keepsProvenanceAndAccounts()
     // Spaced and unspaced spellings of one account resolve to the same row.
     QCOMPARE(count(*m_case, "SELECT count(*) FROM accounts WHERE normalized = 'KZ21601A000011112222'"), 1);
     QCOMPARE(count(*m_case, "SELECT count(*) FROM audit_log WHERE action = 'source.import'"), 1);
+}
+
+// Rows reach the table through an in-memory virtual table (BatchRowsTable): every field must land
+// in its own column, and an absent one as NULL.
+void TestCsvImporter::storesEveryColumn()
+{
+    const QString path = writeFile(m_dir, QStringLiteral("full.csv"),
+            "date;amount;cur;amount2;cur2;acct;cpname;cpacct;cptax;cpbank;cpctry;ctry;purpose;channel;id;balance\n"
+            "2024-05-01 12:00;-100,50;KZT;-0,23;USD;KZ86125KZT5004100100;Fund Al-Khayr;TR330006100519786457841326;"
+            "123456789012;Ziraat;TR;KZ;Помощь;transfer;DOC-7;9 899,50\n"
+            "2024-05-02 08:30;20;KZT;;;KZ86125KZT5004100100;;;;;;;;;;\n");
+    const QString mappingPath = writeFile(m_dir, QStringLiteral("full.json"), R"({
+        "delimiter": ";", "decimalMark": ",",
+        "fields": {"date": "date", "amount": "amount", "currency": "cur", "amount2": "amount2",
+                   "currency2": "cur2", "account": "acct", "counterpartyName": "cpname",
+                   "counterpartyAccount": "cpacct", "counterpartyTaxId": "cptax", "counterpartyBank": "cpbank",
+                   "counterpartyCountry": "cpctry", "country": "ctry", "purpose": "purpose",
+                   "channel": "channel", "externalId": "id", "balance": "balance"}})");
+    import::ImportOptions options;
+    options.mapping = import::ImportMapping::load(mappingPath);
+    const ImportResult result = import::CsvImporter(*m_case, options).importFile(path);
+    QCOMPARE(result.status, ImportResult::Status::Imported);
+    QCOMPARE(result.rowsImported, 2);
+
+    auto row = m_case->db().prepare(
+            "SELECT t.source_id, t.source_row, t.external_id, a.normalized, t.direction, t.amount_minor, t.currency, "
+            "t.amount2_minor, t.currency2, t.booked_text, t.channel, p.body, c.normalized, n.body, "
+            "t.counterparty_account_text, t.counterparty_tax_id, t.counterparty_bank, t.counterparty_country, "
+            "t.country, t.balance_after_minor "
+            "FROM transactions t JOIN accounts a ON a.id = t.account_id LEFT JOIN texts p ON p.id = t.purpose_id "
+            "LEFT JOIN accounts c ON c.id = t.counterparty_account_id "
+            "LEFT JOIN texts n ON n.id = t.counterparty_name_id ORDER BY t.source_row");
+    QVERIFY(row.step());
+    QCOMPARE(row.int64(0), result.sourceId);
+    QCOMPARE(row.int64(1), 2);
+    QCOMPARE(row.qtext(2), QStringLiteral("DOC-7"));
+    QCOMPARE(row.qtext(3), QStringLiteral("KZ86125KZT5004100100"));
+    QCOMPARE(row.qtext(4), QStringLiteral("D"));
+    QCOMPARE(row.int64(5), 10050);
+    QCOMPARE(row.qtext(6), QStringLiteral("KZT"));
+    QCOMPARE(row.int64(7), 23);
+    QCOMPARE(row.qtext(8), QStringLiteral("USD"));
+    QCOMPARE(row.qtext(9), QStringLiteral("2024-05-01 12:00"));
+    QCOMPARE(row.qtext(10), QStringLiteral("transfer"));
+    QCOMPARE(row.qtext(11), QStringLiteral("Помощь"));
+    QCOMPARE(row.qtext(12), QStringLiteral("TR330006100519786457841326"));
+    QCOMPARE(row.qtext(13), QStringLiteral("Fund Al-Khayr"));
+    QCOMPARE(row.qtext(14), QStringLiteral("TR330006100519786457841326"));
+    QCOMPARE(row.qtext(15), QStringLiteral("123456789012"));
+    QCOMPARE(row.qtext(16), QStringLiteral("Ziraat"));
+    QCOMPARE(row.qtext(17), QStringLiteral("TR"));
+    QCOMPARE(row.qtext(18), QStringLiteral("KZ"));
+    QCOMPARE(row.int64(19), 989950);
+
+    QVERIFY(row.step());
+    QCOMPARE(row.qtext(4), QStringLiteral("C"));
+    QCOMPARE(row.int64(5), 2000);
+    for (const int column : { 2, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19 })
+        QVERIFY2(row.isNull(column), qPrintable(QStringLiteral("column %1 is not NULL").arg(column)));
+    QVERIFY(!row.step());
 }
 
 void TestCsvImporter::strictModeWritesNothing()

@@ -1,13 +1,30 @@
 #include "db/Database.h"
 
+#include <mutex>
 #include <sqlite3.h>
 #include <utility>
 
 namespace fundtrace::db {
+namespace {
+
+// SQLite counts every allocation under a global mutex unless told not to; nothing here reads
+// those counts, and a bulk import makes millions of allocations. Must run before the library
+// initialises, so it runs before the first connection opens.
+void configureLibraryOnce()
+{
+    static std::once_flag configured;
+    std::call_once(configured, [] {
+        if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+            return; // already initialised by someone else: the default only costs speed
+    });
+}
+
+} // namespace
 
 Database::Database(const QString &path, Mode mode)
     : m_path(path)
 {
+    configureLibraryOnce();
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadOnly:

@@ -1,13 +1,14 @@
 #pragma once
 
 #include "db/Database.h"
+#include "import/BatchRowsTable.h"
 #include "import/ImportBatch.h"
 
 namespace fundtrace::import {
 
 // The writing side of an import: inserts a batch's new texts, new accounts, rows and rejects
-// with prepared statements, inside the caller's transaction. finish() indexes the new texts for
-// full-text search in one statement.
+// inside the caller's transaction, the rows with one statement a batch (BatchRowsTable).
+// finish() indexes the new texts for full-text search in one statement.
 class BatchWriter {
 public:
     BatchWriter(db::Database &db, std::int64_t sourceId, std::int64_t lastTextIdBefore);
@@ -21,7 +22,7 @@ private:
     std::int64_t m_lastTextIdBefore;
     db::Statement m_insertText;
     db::Statement m_insertAccount;
-    db::Statement m_insertTransaction;
+    BatchRowsTable m_rows;
     db::Statement m_insertReject;
 };
 
