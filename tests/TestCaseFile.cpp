@@ -18,6 +18,8 @@ private Q_SLOTS:
     void refusesBadFiles();
     void readOnlyOpenCannotWrite();
     void foreignKeysAreEnforced();
+    void accountLookupsUseTheTimeIndexes_data();
+    void accountLookupsUseTheTimeIndexes();
 
 private:
     QTemporaryDir m_dir;
@@ -143,4 +145,40 @@ void TestCaseFile::foreignKeysAreEnforced()
 }
 
 QTEST_GUILESS_MAIN(TestCaseFile)
+// The counterparty index is partial (no NULL accounts, migration 006); the lookups the queries
+// make, by '=', 'IN' and joins, must still find it.
+void TestCaseFile::accountLookupsUseTheTimeIndexes_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("index");
+    QTest::newRow("counterparty =") << "SELECT count(*) FROM transactions WHERE counterparty_account_id = 7"
+                                    << "tx_counterparty_time";
+    QTest::newRow("counterparty IN") << "SELECT id FROM transactions WHERE counterparty_account_id IN (1, 2) "
+                                        "ORDER BY booked_at"
+                                     << "tx_counterparty_time";
+    QTest::newRow("either side") << "SELECT id FROM transactions WHERE account_id IN (SELECT id FROM accounts "
+                                    "WHERE normalized = 'X') OR counterparty_account_id IN (SELECT id FROM accounts "
+                                    "WHERE normalized = 'X')"
+                                 << "tx_counterparty_time";
+    QTest::newRow("join") << "SELECT t.id FROM accounts a JOIN transactions t ON t.counterparty_account_id = a.id "
+                             "WHERE a.subject_id = 3"
+                          << "tx_counterparty_time";
+    QTest::newRow("account =") << "SELECT id FROM transactions WHERE account_id = 7 AND booked_at > 0"
+                               << "tx_account_time";
+}
+
+void TestCaseFile::accountLookupsUseTheTimeIndexes()
+{
+    QFETCH(QString, sql);
+    QFETCH(QString, index);
+    const QString path = m_dir.filePath(QStringLiteral("plans.ftcase"));
+    QFile::remove(path);
+    CaseFile caseFile = CaseFile::create(path, QStringLiteral("plans"));
+    auto plan = caseFile.db().prepare("EXPLAIN QUERY PLAN " + sql.toStdString());
+    QString details;
+    while (plan.step())
+        details += plan.qtext(3) + QLatin1Char('\n');
+    QVERIFY2(details.contains(index), qPrintable(details));
+}
+
 #include "TestCaseFile.moc"

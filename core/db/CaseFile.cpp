@@ -28,9 +28,9 @@ QString migrationSql(int version)
 {
     static const bool registered = (registerCoreResources(), true);
     Q_UNUSED(registered);
-    static const QStringList names = { QStringLiteral("initial"), QStringLiteral("formats"),
-                                          QStringLiteral("subjects"),
-                                          QStringLiteral("alerts"), QStringLiteral("graph_views") };
+    static const QStringList names = { QStringLiteral("initial"),     QStringLiteral("formats"),
+                                       QStringLiteral("subjects"),    QStringLiteral("alerts"),
+                                       QStringLiteral("graph_views"), QStringLiteral("counterparty_index") };
     if (version < 1 || version > static_cast<int>(names.size()))
         return {};
     QFile file(migrationResource(version) + names[version - 1] + QStringLiteral(".sql"));

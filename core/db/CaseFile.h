@@ -27,7 +27,7 @@ private:
 // used from one thread; background work opens its own CaseFile on the same path.
 class CaseFile {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Creates a new case; refuses to overwrite an existing file.
     static CaseFile create(const QString &path, const QString &title);

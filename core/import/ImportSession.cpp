@@ -20,7 +20,8 @@ namespace {
 // row by row.
 const char *const kTransactionIndexes[][2] = {
     { "tx_account_time", "CREATE INDEX tx_account_time ON transactions(account_id, booked_at)" },
-    { "tx_counterparty_time", "CREATE INDEX tx_counterparty_time ON transactions(counterparty_account_id, booked_at)" },
+    { "tx_counterparty_time", "CREATE INDEX tx_counterparty_time ON transactions(counterparty_account_id, booked_at) "
+                              "WHERE counterparty_account_id IS NOT NULL" },
     { "tx_time", "CREATE INDEX tx_time ON transactions(booked_at)" },
 };
 
