@@ -152,11 +152,9 @@ ImportResult ImportSession::run(const QString &path, const QString &format, cons
         if (!QFileInfo(path).isFile())
             throw ImportError(QStringLiteral("%1: no such file").arg(path));
 
-        // Hashing a large file costs as much as parsing it, so it runs on another thread while
-        // the import proceeds; the duplicate check needs it first only when the case already
-        // holds a file of exactly this size.
+        // The duplicate check needs the file's hash first only when the case already holds a file
+        // of exactly this size; otherwise it is computed while the indexes build (below).
         const std::int64_t fileSize = QFileInfo(path).size();
-        std::future<FileFingerprint> hashing = std::async(std::launch::async, [path] { return FileFingerprint::of(path); });
 
         // Foreign keys are checked per row by SQLite: five b-tree lookups for every transaction.
         // The pipeline only stores ids it has just found or created inside this transaction, so
@@ -181,7 +179,7 @@ ImportResult ImportSession::run(const QString &path, const QString &format, cons
         db::Statement sameSize = db.prepare("SELECT 1 FROM sources WHERE size_bytes = ?1 LIMIT 1");
         sameSize.bind(1, fileSize);
         if (!m_force && sameSize.step()) {
-            fingerprint = hashing.get();
+            fingerprint = FileFingerprint::of(path);
             db::Statement existing = db.prepare(
                     "SELECT id, file_name, imported_at FROM sources WHERE sha256 = ?1 ORDER BY id LIMIT 1");
             existing.bind(1, fingerprint->sha256);
@@ -219,6 +217,11 @@ ImportResult ImportSession::run(const QString &path, const QString &format, cons
         if (context.cancelled())
             throw ImportPipeline::Cancelled {};
 
+        // While the rows go in, the parser and the writer keep both cores busy; the index builds
+        // below use one, so the hash runs beside them.
+        std::future<FileFingerprint> hashing;
+        if (!fingerprint)
+            hashing = std::async(std::launch::async, [path] { return FileFingerprint::of(path); });
         const qint64 indexStartMs = timer.elapsed();
         if (rebuildIndexes) {
             // The sorter's run length follows cache_size, so the cache shrinks while indexes build.

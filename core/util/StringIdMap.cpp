@@ -1,6 +1,14 @@
 #include "util/StringIdMap.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace fundtrace::util {
+namespace {
+
+constexpr std::size_t kChunkBytes = std::size_t(1) << 20;
+
+} // namespace
 
 std::uint64_t fnv1a64(std::string_view bytes)
 {
@@ -20,7 +28,7 @@ std::int64_t StringIdMap::find(std::string_view key, std::uint64_t hash) const
         if (slot.id == 0)
             return 0;
         if (slot.hash == hash && slot.length == key.size()
-            && std::string_view(m_keys).substr(slot.offset, slot.length) == key)
+            && (key.empty() || std::memcmp(slot.key, key.data(), key.size()) == 0))
             return slot.id;
     }
 }
@@ -33,9 +41,22 @@ void StringIdMap::insert(std::string_view key, std::uint64_t hash, std::int64_t 
     std::size_t i = hash & mask;
     while (m_slots[i].id != 0)
         i = (i + 1) & mask;
-    m_slots[i] = { hash, id, m_keys.size(), key.size() };
-    m_keys.append(key);
+    m_slots[i] = { hash, id, store(key), key.size() };
     ++m_size;
+}
+
+const char *StringIdMap::store(std::string_view key)
+{
+    if (m_chunkUsed + key.size() > m_chunkSize) {
+        m_chunkSize = std::max(kChunkBytes, key.size()); // a longer key gets a chunk of its own
+        m_chunks.push_back(std::make_unique_for_overwrite<char[]>(m_chunkSize));
+        m_chunkUsed = 0;
+    }
+    char *at = m_chunks.back().get() + m_chunkUsed;
+    if (!key.empty())
+        std::memcpy(at, key.data(), key.size());
+    m_chunkUsed += key.size();
+    return at;
 }
 
 void StringIdMap::grow()
