@@ -129,6 +129,7 @@ private slots:
     void profileShowsNamesIdentifiersAndMoney();
     void cardNumbersAreMasked();
     void namedCounterpartiesBecomeSubjects();
+    void profileFoldsChannelsAndKeepsTheCodes();
 
 private:
     db::Database &db() { return m_case->db(); }
@@ -404,4 +405,26 @@ void TestSubjectResolution::namedCounterpartiesBecomeSubjects()
 }
 
 QTEST_GUILESS_MAIN(TestSubjectResolution)
+void TestSubjectResolution::profileFoldsChannelsAndKeepsTheCodes()
+{
+    CaseRecords records(db());
+    records.transfer(m_source, m_fund, 'C', 5000, 10, 0, QStringLiteral("A"), {}, QStringLiteral("NTRF"));
+    records.transfer(m_source, m_fund, 'C', 3000, 11, 0, QStringLiteral("B"), {}, QStringLiteral("Платежное поручение"));
+    records.transfer(m_source, m_fund, 'C', 2000, 12, 0, QStringLiteral("C"), {}, QStringLiteral("transfer"));
+    records.transfer(m_source, m_fund, 'D', 9000, 13, 0, QStringLiteral("D"), {}, QStringLiteral("CWDL"));
+    records.transfer(m_source, m_fund, 'D', 100, 14, 0, QStringLiteral("E"), {}, QStringLiteral("K"));
+    records.transfer(m_source, m_fund, 'D', 50, 15, 0, QStringLiteral("F"), {}, QString());
+    entities::SubjectResolver(*m_case).run();
+    const auto profile = entities::SubjectProfileQuery(db()).load(holderOf(db(), m_fund));
+    QVERIFY(profile);
+    QStringList keys;
+    for (const auto &channel : profile->channels)
+        keys << channel.key;
+    // Largest first (the fixture's own transfers make "transfer" the largest); the codes as the
+    // sources gave them stay visible in brackets.
+    QCOMPARE(keys, (QStringList { QStringLiteral("transfer (NTRF, Платежное поручение)"), QStringLiteral("cash (CWDL)"),
+                                  QStringLiteral("other (K)"), QStringLiteral("(not given)") }));
+    QCOMPARE(profile->channels[3].count, 1);
+}
+
 #include "TestSubjectResolution.moc"

@@ -1,11 +1,13 @@
 #include "entities/SubjectProfileQuery.h"
 
+#include "detect/Channel.h"
 #include "detect/SubjectRisk.h"
 #include "entities/AccountLabel.h"
 #include "identifiers/IdentifierParser.h"
 
 #include <QDateTime>
 #include <QMap>
+#include <algorithm>
 
 namespace fundtrace::entities {
 namespace {
@@ -209,14 +211,43 @@ void SubjectProfileQuery::loadFlows(SubjectProfile &profile, int top) const
                              select.int64(5) });
         }
     }
-    for (const auto &[column, target] : { std::pair { "coalesce(channel, '(not given)')", &profile.channels },
-                                          std::pair { "coalesce(country, '(not given)')", &profile.countries } }) {
-        db::Statement select = m_db.prepare(std::string("SELECT ") + column
-                                            + ", currency, sum(amount), count(*) FROM profile_rows GROUP BY 1, 2 "
-                                              "ORDER BY sum(amount) DESC");
-        while (select.step())
-            target->append({ select.qtext(0), select.qtext(1), select.int64(2), select.int64(3) });
+    loadChannels(profile);
+    db::Statement countries = m_db.prepare("SELECT coalesce(country, '(not given)'), currency, sum(amount), count(*) "
+                                           "FROM profile_rows GROUP BY 1, 2 ORDER BY sum(amount) DESC");
+    while (countries.step())
+        profile.countries.append({ countries.qtext(0), countries.qtext(1), countries.int64(2), countries.int64(3) });
+}
+
+// Each format writes channels its own way (NTRF, "Платежное поручение", goAML mode codes), so the
+// rows are folded into the channels detection and the charts use, the codes as given in brackets.
+void SubjectProfileQuery::loadChannels(SubjectProfile &profile) const
+{
+    struct Folded {
+        QStringList given;
+        std::int64_t minor = 0;
+        std::int64_t count = 0;
+    };
+    QMap<std::pair<QString, QString>, Folded> folded; // (channel, currency)
+    db::Statement select = m_db.prepare("SELECT coalesce(channel, ''), currency, sum(amount), count(*) "
+                                        "FROM profile_rows GROUP BY 1, 2");
+    while (select.step()) {
+        const QString given = select.qtext(0).trimmed();
+        const QString channel = given.isEmpty() ? QStringLiteral("(not given)")
+                                                : QString::fromLatin1(detect::channelName(detect::channelFromText(given)));
+        Folded &entry = folded[{ channel, select.qtext(1) }];
+        if (!given.isEmpty() && given.compare(channel, Qt::CaseInsensitive) != 0 && !entry.given.contains(given))
+            entry.given << given;
+        entry.minor += select.int64(2);
+        entry.count += select.int64(3);
     }
+    for (auto it = folded.cbegin(); it != folded.cend(); ++it) {
+        QString label = it.key().first;
+        if (!it->given.isEmpty())
+            label += QStringLiteral(" (%1)").arg(it->given.join(QStringLiteral(", ")));
+        profile.channels.append({ label, it.key().second, it->minor, it->count });
+    }
+    std::sort(profile.channels.begin(), profile.channels.end(),
+              [](const SubjectProfile::Breakdown &a, const SubjectProfile::Breakdown &b) { return a.minor > b.minor; });
 }
 
 void SubjectProfileQuery::loadHits(SubjectProfile &profile) const

@@ -23,6 +23,7 @@ private:
     void loadAccounts(SubjectProfile &profile) const;
     void collectRows(const SubjectProfile &profile) const;
     void loadFlows(SubjectProfile &profile, int top) const;
+    void loadChannels(SubjectProfile &profile) const;
     void loadHits(SubjectProfile &profile) const;
     void loadNotes(SubjectProfile &profile) const;
     void loadCandidates(SubjectProfile &profile) const;
