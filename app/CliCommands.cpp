@@ -10,6 +10,7 @@
 
 #include "db/CaseFile.h"
 #include "entities/SubjectRefresh.h"
+#include "import/CaseTimeZone.h"
 #include "import/FileImporter.h"
 #include "import/ImportPreview.h"
 #include "import/RejectsReport.h"
@@ -393,7 +394,7 @@ int commandTransactions(const QStringList &arguments)
     }
     try {
         const db::CaseFile caseFile = db::CaseFile::open(cli.parser.positionalArguments().at(0), true);
-        const QTimeZone zone(caseFile.meta(QStringLiteral("timezone"), QStringLiteral("Asia/Almaty")).toUtf8());
+        const QTimeZone zone = import::caseTimeZone(caseFile);
         query::TransactionFilter filter;
         filter.account = cli.parser.value(QStringLiteral("account"));
         filter.text = cli.parser.value(QStringLiteral("text"));

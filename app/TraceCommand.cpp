@@ -8,10 +8,9 @@
 #include "graph/FundTrace.h"
 #include "graph/TraceTarget.h"
 #include "graph/TraceDiagram.h"
+#include "import/CaseTimeZone.h"
 #include "model/Currency.h"
 
-#include <QDate>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QTimeZone>
@@ -22,14 +21,6 @@ namespace {
 QString label(const detect::DetectionContext &context, std::int32_t account)
 {
     return account < 0 ? QStringLiteral("cash / unknown") : context.describeAccount(account);
-}
-
-std::int64_t dayStart(const QString &text, bool endOfDay, bool &ok)
-{
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    ok = date.isValid();
-    const QDateTime start(date, QTime(0, 0), QTimeZone(QByteArrayLiteral("Asia/Almaty")));
-    return endOfDay ? start.addDays(1).toSecsSinceEpoch() - 1 : start.toSecsSinceEpoch();
 }
 
 } // namespace
@@ -69,16 +60,6 @@ int commandTrace(const QStringList &arguments)
             return UsageError;
         }
     }
-    for (const auto &[option, target, endOfDay] : { std::tuple { "since", &request.from, false }, std::tuple { "until", &request.to, true } }) {
-        if (!cli.parser.isSet(QLatin1String(option)))
-            continue;
-        bool ok = false;
-        *target = dayStart(cli.parser.value(QLatin1String(option)), endOfDay, ok);
-        if (!ok) {
-            err() << "fundtrace-cli trace: --" << option << " is a day, yyyy-MM-dd\n";
-            return UsageError;
-        }
-    }
     if (cli.parser.isSet(QStringLiteral("export")) && !graph::TraceDiagram::canExportTo(cli.parser.value(QStringLiteral("export")))) {
         err() << "fundtrace-cli trace: --export writes a .png, .svg or .pdf file\n";
         return UsageError;
@@ -88,6 +69,23 @@ int commandTrace(const QStringList &arguments)
     const QString target = cli.parser.value(request.direction == graph::TraceRequest::Direction::Forward ? QStringLiteral("from")
                                                                                                             : QStringLiteral("to"));
     return withCase(cli.parser.positionalArguments().at(0), true, [&](db::CaseFile &caseFile) {
+        // Days are the case's days, as in every other command.
+        const QTimeZone zone = import::caseTimeZone(caseFile);
+        for (const auto &[option, target, addDays] :
+             { std::tuple { "since", &request.from, 0 }, std::tuple { "until", &request.to, 1 } }) {
+            if (!cli.parser.isSet(QLatin1String(option)))
+                continue;
+            const std::optional<std::int64_t> day = dayStart(cli.parser.value(QLatin1String(option)), zone, addDays);
+            if (!day) {
+                err() << "fundtrace-cli trace: --" << option << " is a day, yyyy-MM-dd\n";
+                return int(UsageError);
+            }
+            *target = *day - addDays; // --until: the last second of that day
+        }
+        if (request.from != 0 && request.to != 0 && request.to < request.from) {
+            err() << "fundtrace-cli trace: --until is before --since\n";
+            return int(UsageError);
+        }
         QElapsedTimer timer;
         timer.start();
         const detect::DetectionContext context = detect::DetectionContext::load(caseFile.db());

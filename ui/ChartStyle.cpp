@@ -1,36 +1,16 @@
 #include "ChartStyle.h"
 
+#include "model/Currency.h"
+
 #include <QCoreApplication>
 #include <QLabel>
 #include <cmath>
 
 namespace fundtrace::ui {
 
-QString AmountTicker::shortAmount(double major)
-{
-    const double value = std::abs(major);
-    QLocale c = QLocale::c();
-    c.setNumberOptions(QLocale::DefaultNumberOptions); // group thousands
-    auto scaled = [&](double unit, const char *suffix) {
-        const double v = value / unit;
-        const bool whole = std::abs(v - std::round(v)) < 1e-6 || v >= 100;
-        return c.toString(v, 'f', whole ? 0 : 1) + QLatin1String(suffix);
-    };
-    if (value >= 1e9)
-        return scaled(1e9, " bn");
-    if (value >= 1e6)
-        return scaled(1e6, " M");
-    if (value >= 1e4)
-        return scaled(1e3, " k");
-    QString text = c.toString(value, 'f', value < 10 && value != std::round(value) ? 1 : 0);
-    if (value >= 1000)
-        text.replace(QLatin1Char(','), QChar(0x202f));
-    return text;
-}
-
 QString AmountTicker::getTickLabel(double tick, const QLocale &, QChar, int)
 {
-    return (m_signed && tick < 0 ? QStringLiteral("\u2212") : QString()) + shortAmount(tick);
+    return (m_signed && tick < 0 ? QStringLiteral("\u2212") : QString()) + model::shortAmount(tick);
 }
 
 std::pair<QCPBars *, QCPBars *> addMoneyBars(QCustomPlot *plot)

@@ -18,7 +18,6 @@ public:
     {
     }
     QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override;
-    static QString shortAmount(double major);
 
 private:
     bool m_signed;

@@ -24,7 +24,7 @@ const QColor kJustBelowColour(0xe6, 0x7e, 0x22);
 // Log axis ticks read as amounts ("10 k", "1 M"), not as 1e+04.
 class LogAmountTicker : public QCPAxisTickerLog {
 public:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override { return AmountTicker::shortAmount(tick); }
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override { return model::shortAmount(tick); }
 };
 
 QCPTextElement *addTitle(QCustomPlot *plot)

@@ -12,7 +12,7 @@ namespace fundtrace::ui {
 namespace {
 
 // Narrower columns cut every label to a few letters.
-constexpr int kMinColumnWidth = 170;
+constexpr int kMinColumnWidth = 210;
 
 } // namespace
 

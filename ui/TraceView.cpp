@@ -362,6 +362,13 @@ void TraceView::start()
             }
             if (target.kind == Target::Kind::Account)
                 outcome.startLabel = context.accounts()[std::size_t(request.accounts.front())].identifier;
+            if (target.kind == Target::Kind::Subject) {
+                // The field shows whom the trace starts from, not just a number.
+                db::Statement name = caseFile.db().prepare("SELECT display_name FROM subjects WHERE id = ?1");
+                name.bind(1, target.id);
+                if (name.step())
+                    outcome.startLabel = QStringLiteral("%1 (#%2)").arg(name.qtext(0)).arg(target.id);
+            }
             request.from = dayBound(since, false, outcome.zone);
             request.to = dayBound(until, true, outcome.zone);
             const graph::TraceResult result = graph::FundTrace(context).run(request);

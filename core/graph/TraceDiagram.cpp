@@ -436,6 +436,12 @@ QString TraceDiagram::formatMoney(std::int64_t minor) const
     return model::formatAmount(minor, m_result.request.currency.toStdString());
 }
 
+QString TraceDiagram::shortMoney(std::int64_t minor) const
+{
+    const std::string currency = m_result.request.currency.toStdString();
+    return model::shortAmount(model::toMajor(minor, currency)) + QLatin1Char(' ') + m_result.request.currency;
+}
+
 QString TraceDiagram::dayText(std::int64_t utcSeconds) const
 {
     return QDateTime::fromSecsSinceEpoch(utcSeconds, m_zone).toString(QStringLiteral("yyyy-MM-dd"));
@@ -732,7 +738,9 @@ void TraceDiagram::drawNodes(QPainter &painter) const
     // Labels last, on a light backing so bands under them stay visible but do not blur the text.
     for (const Node &node : m_nodes) {
         const QRectF box = node.labelRect;
-        const QString amount = formatMoney(node.amountMinor);
+        // One line is for crowded columns: the amount shortens ("26.2 M KZT") so the name has room;
+        // the exact figure is in the tooltip and the paths table.
+        const QString amount = m_twoLineLabels ? formatMoney(node.amountMinor) : shortMoney(node.amountMinor);
         const double room = box.width() - 6;
         // One line: the amount keeps its room and the name gives way.
         const double amountWidth = m_twoLineLabels ? 0 : metrics.horizontalAdvance(amount) + 8;

@@ -92,6 +92,7 @@ public:
     QString accountLabel(std::int32_t account) const;
     // accounts.id of a context index, 0 for cash or unknown.
     std::int64_t accountId(std::int32_t account) const { return m_accountIds.value(account, 0); }
+    QString shortMoney(std::int64_t minor) const;
     QString formatMoney(std::int64_t minor) const;
     QString toolTip(const Hit &hit) const;
     // Dates in the title and tooltips are days in this zone (the case's; Asia/Almaty by default).

@@ -1,7 +1,9 @@
 #include "model/Currency.h"
 
+#include <QLocale>
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdlib>
 
 namespace fundtrace::model {
@@ -113,6 +115,28 @@ QString formatAmount(std::int64_t minor, std::string_view isoCode, AmountStyle s
 double toMajor(std::int64_t minor, std::string_view isoCode)
 {
     return double(minor) / double(kScale[std::size_t(minorDigits(isoCode))]);
+}
+
+QString shortAmount(double major)
+{
+    const double value = std::abs(major);
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::DefaultNumberOptions); // group thousands
+    auto scaled = [&](double unit, const char *suffix) {
+        const double v = value / unit;
+        const bool whole = std::abs(v - std::round(v)) < 1e-6 || v >= 100;
+        return c.toString(v, 'f', whole ? 0 : 1) + QLatin1String(suffix);
+    };
+    if (value >= 1e9)
+        return scaled(1e9, " bn");
+    if (value >= 1e6)
+        return scaled(1e6, " M");
+    if (value >= 1e4)
+        return scaled(1e3, " k");
+    QString text = c.toString(value, 'f', value < 10 && value != std::round(value) ? 1 : 0);
+    if (value >= 1000)
+        text.replace(QLatin1Char(','), QChar(0x202f));
+    return text;
 }
 
 } // namespace fundtrace::model

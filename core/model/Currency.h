@@ -15,5 +15,8 @@ QString formatAmount(std::int64_t minor, std::string_view isoCode,
                      AmountStyle style = AmountStyle::Cis, bool withCode = true);
 // Minor units to a double in major units, for charts only.
 double toMajor(std::int64_t minor, std::string_view isoCode);
+// A magnitude in major units in a few characters, for axis ticks and crowded labels:
+// "950", "12 k", "26.2 M", "1.4 bn" (no sign, no code).
+QString shortAmount(double major);
 
 } // namespace fundtrace::model

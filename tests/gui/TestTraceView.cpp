@@ -121,6 +121,10 @@ void TestTraceView::tracesFundForward()
     QVERIFY(waitForResult());
     QCOMPARE(finished.count(), 1);
     QVERIFY(finished.first().first().toString().startsWith(QStringLiteral("Forward trace")));
+    // The start field names the subject, not only its number.
+    const QString start = m_view->findChild<QLineEdit *>(QStringLiteral("traceStart"))->text();
+    QVERIFY2(start.contains(QStringLiteral("Мейірім")) && start.endsWith(QStringLiteral("(#%1)").arg(m_fundId)),
+             qPrintable(start));
 
     const graph::TraceDiagram *diagram = m_view->diagram();
     QVERIFY(diagram->result().tracedMinor > 0);
