@@ -18,6 +18,8 @@ private slots:
     void formatAmount();
     void toMajor_data();
     void toMajor();
+    void shortAmount_data();
+    void shortAmount();
 };
 
 void TestCurrency::minorDigits_data()
@@ -110,6 +112,26 @@ void TestCurrency::toMajor()
     QFETCH(QString, code);
     QFETCH(double, major);
     QCOMPARE(fundtrace::model::toMajor(minor, code.toStdString()), major);
+}
+
+void TestCurrency::shortAmount_data()
+{
+    QTest::addColumn<double>("major");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("small") << 950.0 << QStringLiteral("950");
+    QTest::newRow("fraction") << 7.5 << QStringLiteral("7.5");
+    QTest::newRow("thousands grouped") << 5000.0 << QString(QStringLiteral("5") + QChar(0x202f) + QStringLiteral("000"));
+    QTest::newRow("k") << 27300.0 << QStringLiteral("27.3 k");
+    QTest::newRow("M") << 26217200.0 << QStringLiteral("26.2 M");
+    QTest::newRow("whole M") << 3000000.0 << QStringLiteral("3 M");
+    QTest::newRow("bn, no sign") << -1400000000.0 << QStringLiteral("1.4 bn");
+}
+
+void TestCurrency::shortAmount()
+{
+    QFETCH(double, major);
+    QFETCH(QString, expected);
+    QCOMPARE(fundtrace::model::shortAmount(major), expected);
 }
 
 QTEST_GUILESS_MAIN(TestCurrency)
