@@ -9,31 +9,36 @@ GraphMetricsModel::GraphMetricsModel(QObject *parent)
 {
 }
 
-void GraphMetricsModel::setGraph(const graph::FlowGraph &graph, const graph::GraphMetrics &metrics)
+void GraphMetricsModel::setChart(std::shared_ptr<const graph::LinkChart> chart)
 {
     beginResetModel();
-    m_graph = graph;
-    m_metrics = metrics;
-    if (m_metrics.nodes.size() != m_graph.nodes().size())
-        m_metrics.nodes.assign(m_graph.nodes().size(), {});
+    m_chart = std::move(chart);
     endResetModel();
+}
+
+const graph::NodeMetrics &GraphMetricsModel::metricsAt(std::size_t row) const
+{
+    // A chart made without analytics has no metrics; its rows show zeros.
+    static const graph::NodeMetrics kNone;
+    const std::vector<graph::NodeMetrics> &nodes = m_chart->metrics.nodes;
+    return row < nodes.size() ? nodes[row] : kNone;
 }
 
 std::int64_t GraphMetricsModel::nodeIdAt(int row) const
 {
     if (row < 0 || row >= rowCount())
         return 0;
-    return m_graph.nodes()[static_cast<std::size_t>(row)].id;
+    return m_chart->graph.nodes()[static_cast<std::size_t>(row)].id;
 }
 
 int GraphMetricsModel::rowOf(std::int64_t nodeId) const
 {
-    return m_graph.indexOf(nodeId);
+    return m_chart ? m_chart->graph.indexOf(nodeId) : -1;
 }
 
 int GraphMetricsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_graph.nodes().size());
+    return parent.isValid() || !m_chart ? 0 : static_cast<int>(m_chart->graph.nodes().size());
 }
 
 int GraphMetricsModel::columnCount(const QModelIndex &parent) const
@@ -65,8 +70,8 @@ QVariant GraphMetricsModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const auto row = static_cast<std::size_t>(index.row());
-    const graph::GraphNode &node = m_graph.nodes()[row];
-    const graph::NodeMetrics &metrics = m_metrics.nodes[row];
+    const graph::GraphNode &node = m_chart->graph.nodes()[row];
+    const graph::NodeMetrics &metrics = metricsAt(row);
     if (role == kNodeIdRole)
         return QVariant::fromValue<qint64>(node.id);
     if (role == kSortRole)
@@ -103,9 +108,9 @@ QVariant GraphMetricsModel::headerData(int section, Qt::Orientation orientation,
         case Counterparties: return tr("Distinct counterparties on the chart");
         case PageRank: return tr("Where money ends up: high for accounts many flows lead to, directly or not");
         case Betweenness:
-            return m_metrics.betweennessSources > 0
+            return betweennessSources() > 0
                     ? tr("Brokers: share of the strongest money routes that pass through the node "
-                         "(estimated from %1 sampled starting nodes: the chart is large)").arg(m_metrics.betweennessSources)
+                         "(estimated from %1 sampled starting nodes: the chart is large)").arg(betweennessSources())
                     : tr("Brokers: share of the strongest money routes that pass through the node");
         case Community: return tr("Group of nodes that trade mostly among themselves (Louvain)");
         default: return {};
@@ -116,11 +121,11 @@ QVariant GraphMetricsModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case Name: return tr("Name");
     case Kind: return tr("Kind");
-    case MoneyIn: return tr("In (%1)").arg(m_graph.mainCurrency());
-    case MoneyOut: return tr("Out (%1)").arg(m_graph.mainCurrency());
+    case MoneyIn: return tr("In (%1)").arg(m_chart ? m_chart->graph.mainCurrency() : QString());
+    case MoneyOut: return tr("Out (%1)").arg(m_chart ? m_chart->graph.mainCurrency() : QString());
     case Counterparties: return tr("Counterparties");
     case PageRank: return tr("PageRank");
-    case Betweenness: return m_metrics.betweennessSources > 0 ? tr("Betweenness (est.)") : tr("Betweenness");
+    case Betweenness: return betweennessSources() > 0 ? tr("Betweenness (est.)") : tr("Betweenness");
     case Community: return tr("Community");
     case Risk: return tr("Risk");
     case Alerts: return tr("Alerts");

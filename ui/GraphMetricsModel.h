@@ -1,9 +1,9 @@
 #pragma once
 
-#include "graph/FlowGraph.h"
-#include "graph/GraphAnalytics.h"
+#include "graph/LinkChart.h"
 
 #include <QAbstractTableModel>
+#include <memory>
 
 namespace fundtrace::ui {
 
@@ -21,7 +21,8 @@ public:
 
     explicit GraphMetricsModel(QObject *parent = nullptr);
 
-    void setGraph(const graph::FlowGraph &graph, const graph::GraphMetrics &metrics);
+    // Shares the chart the panel holds; nullptr empties the table.
+    void setChart(std::shared_ptr<const graph::LinkChart> chart);
     std::int64_t nodeIdAt(int row) const;
     int rowOf(std::int64_t nodeId) const;
 
@@ -33,8 +34,10 @@ public:
 private:
     QVariant sortValue(const graph::GraphNode &node, const graph::NodeMetrics &metrics, int column) const;
 
-    graph::FlowGraph m_graph;
-    graph::GraphMetrics m_metrics;
+    const graph::NodeMetrics &metricsAt(std::size_t row) const;
+    int betweennessSources() const { return m_chart ? m_chart->metrics.betweennessSources : 0; }
+
+    std::shared_ptr<const graph::LinkChart> m_chart;
 };
 
 } // namespace fundtrace::ui

@@ -342,7 +342,7 @@ void LinkChartPanel::setCasePath(const QString &path)
     m_worker->setCasePath(path);
     m_chart.reset();
     m_view = {};
-    m_metrics->setGraph({}, {});
+    m_metrics->setChart(nullptr);
     m_chartView->setScene(graph::GraphScene());
     m_status->clear();
     reloadViewList();
@@ -447,15 +447,16 @@ void LinkChartPanel::rememberPositions()
         m_view.positions.insert(scene.graph().nodes()[std::size_t(n)].id, scene.position(n));
 }
 
-void LinkChartPanel::onReady(const graph::LinkChart &chart, const graph::GraphView &view)
+void LinkChartPanel::onReady(std::shared_ptr<const graph::LinkChart> made, const graph::GraphView &view)
 {
     m_cancel->setVisible(false);
     const bool firstDraw = !m_chart || view.positions.isEmpty();
-    m_chart = chart;
+    m_chart = std::move(made);
     m_view = view;
-    m_metrics->setGraph(chart.graph, chart.metrics);
+    m_metrics->setChart(m_chart);
+    const graph::LinkChart &chart = *m_chart;
 
-    graph::GraphScene scene(chart.graph, chart.positions);
+    graph::GraphScene scene(std::shared_ptr<const graph::FlowGraph>(m_chart, &chart.graph), chart.positions);
     for (const std::int64_t id : m_view.pinned) {
         const std::int32_t node = chart.graph.indexOf(id);
         if (node >= 0)
@@ -922,7 +923,7 @@ bool LinkChartPanel::isBusy() const
 
 void LinkChartPanel::updateActions()
 {
-    const bool chart = m_chart.has_value();
+    const bool chart = m_chart != nullptr;
     const QList<qint64> ids = chart ? selectedIds() : QList<qint64>();
     m_expand->setEnabled(!ids.isEmpty());
     m_hide->setEnabled(!ids.isEmpty());

@@ -63,8 +63,8 @@ public:
     void selectSubjects(const QList<qint64> &subjectIds);
 
     bool isBusy() const;
-    bool hasChart() const { return m_chart.has_value(); }
-    const graph::LinkChart *chart() const { return m_chart ? &*m_chart : nullptr; }
+    bool hasChart() const { return m_chart != nullptr; }
+    const graph::LinkChart *chart() const { return m_chart.get(); }
     const graph::GraphView &currentView() const { return m_view; }
     LinkChartView *view() const { return m_chartView; }
     QTableView *metricsTable() const { return m_table; }
@@ -86,7 +86,7 @@ private:
     void start(const graph::GraphSeeds &seeds);
     void readFilter();
     void showChannelCount();
-    void onReady(const graph::LinkChart &chart, const graph::GraphView &view);
+    void onReady(std::shared_ptr<const graph::LinkChart> chart, const graph::GraphView &view);
     void applyStyle();
     void onSelectionChanged(const QList<qint64> &ids);
     void onTableSelection();
@@ -107,7 +107,8 @@ private:
 
     QString m_casePath;
     graph::GraphView m_view;
-    std::optional<graph::LinkChart> m_chart;
+    // One graph, shared by the metrics table and the scene.
+    std::shared_ptr<const graph::LinkChart> m_chart;
     bool m_syncing = false;
 
     LinkChartWorker *m_worker;

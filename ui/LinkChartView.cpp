@@ -48,11 +48,6 @@ void LinkChartView::setScene(graph::GraphScene scene)
     fitToView();
 }
 
-void LinkChartView::setGraph(graph::FlowGraph graph, std::vector<QPointF> positions)
-{
-    setScene(graph::GraphScene(std::move(graph), std::move(positions)));
-}
-
 void LinkChartView::editScene(const std::function<void(graph::GraphScene &)> &edit)
 {
     edit(m_scene);

@@ -25,7 +25,6 @@ public:
 
     // A new chart, fitted to the view.
     void setScene(graph::GraphScene scene);
-    void setGraph(graph::FlowGraph graph, std::vector<QPointF> positions);
     const graph::GraphScene &scene() const { return m_scene; }
     // Applies an edit to the scene (sizes, colours, hidden nodes, positions) and redraws.
     void editScene(const std::function<void(graph::GraphScene &)> &edit);

@@ -70,7 +70,7 @@ void LinkChartWorker::start()
             db::CaseFile caseFile = db::CaseFile::open(path, true);
             const graph::GraphMarksQuery marks(caseFile.db());
             const graph::LinkChartMaker maker(*context, marks.subjects(), marks.accounts());
-            outcome.chart = maker.make(caseFile.db(), view, cancel.get());
+            outcome.chart = std::make_shared<const graph::LinkChart>(maker.make(caseFile.db(), view, cancel.get()));
         } catch (const graph::LayoutCancelled &) {
             outcome.cancelled = true;
         } catch (const std::exception &error) {
@@ -82,7 +82,7 @@ void LinkChartWorker::start()
 
 void LinkChartWorker::onFinished()
 {
-    Outcome outcome = m_watcher.result();
+    const Outcome outcome = m_watcher.result();
     if (m_pending) {
         start();
         return;
@@ -96,7 +96,7 @@ void LinkChartWorker::onFinished()
         return;
     }
     if (outcome.chart)
-        emit ready(*outcome.chart, outcome.view);
+        emit ready(outcome.chart, outcome.view);
 }
 
 } // namespace fundtrace::ui

@@ -29,12 +29,12 @@ public:
 
 signals:
     void started();
-    void ready(const fundtrace::graph::LinkChart &chart, const fundtrace::graph::GraphView &view);
+    void ready(std::shared_ptr<const fundtrace::graph::LinkChart> chart, const fundtrace::graph::GraphView &view);
     void failed(const QString &message);
 
 private:
     struct Outcome {
-        std::optional<graph::LinkChart> chart;
+        std::shared_ptr<const graph::LinkChart> chart;
         graph::GraphView view;
         QString error;
         bool cancelled = false;

@@ -60,16 +60,26 @@ int GraphScene::Grid::row(double y) const
     return std::clamp(int(std::floor((y - bounds.top()) / cell)), 0, rows - 1);
 }
 
+GraphScene::GraphScene()
+    : GraphScene(std::make_shared<const FlowGraph>(), {})
+{
+}
+
 GraphScene::GraphScene(FlowGraph graph, std::vector<QPointF> positions)
-    : m_graph(std::move(graph))
+    : GraphScene(std::make_shared<const FlowGraph>(std::move(graph)), std::move(positions))
+{
+}
+
+GraphScene::GraphScene(std::shared_ptr<const FlowGraph> graph, std::vector<QPointF> positions)
+    : m_graph(graph ? std::move(graph) : std::make_shared<const FlowGraph>())
     , m_positions(std::move(positions))
 {
-    const std::size_t n = m_graph.nodes().size();
+    const std::size_t n = m_graph->nodes().size();
     m_positions.resize(n, QPointF(0, 0));
     m_selected.assign(n, 0);
     m_pinned.assign(n, 0);
     m_hidden.assign(n, 0);
-    const std::vector<GraphEdge> &edges = m_graph.edges();
+    const std::vector<GraphEdge> &edges = m_graph->edges();
     m_reverse.assign(edges.size(), 0);
     QHash<std::uint64_t, std::int32_t> byEnds;
     byEnds.reserve(qsizetype(edges.size()));
@@ -102,7 +112,7 @@ void GraphScene::touch(bool geometry)
 
 void GraphScene::setPositions(std::vector<QPointF> positions)
 {
-    positions.resize(m_graph.nodes().size(), QPointF(0, 0));
+    positions.resize(m_graph->nodes().size(), QPointF(0, 0));
     m_positions = std::move(positions);
     touch(true);
 }
@@ -116,7 +126,7 @@ void GraphScene::setPosition(std::int32_t node, QPointF position)
 void GraphScene::setSizeFactors(std::vector<double> factors)
 {
     if (!factors.empty())
-        factors.resize(m_graph.nodes().size(), 1.0);
+        factors.resize(m_graph->nodes().size(), 1.0);
     m_sizeFactors = std::move(factors);
     m_maxSizeFactor = m_sizeFactors.empty() ? 1.0 : *std::max_element(m_sizeFactors.begin(), m_sizeFactors.end());
     touch(true);
@@ -130,7 +140,7 @@ double GraphScene::radius(std::int32_t node) const
 void GraphScene::setColourOverrides(std::vector<QColor> colours)
 {
     if (!colours.empty())
-        colours.resize(m_graph.nodes().size());
+        colours.resize(m_graph->nodes().size());
     m_colours = std::move(colours);
     touch(false);
 }
@@ -199,7 +209,7 @@ void GraphScene::setHidden(std::int32_t node, bool hidden)
 
 bool GraphScene::isEdgeDrawn(std::int32_t edge) const
 {
-    const GraphEdge &e = m_graph.edges()[std::size_t(edge)];
+    const GraphEdge &e = m_graph->edges()[std::size_t(edge)];
     return !m_hidden[std::size_t(e.from)] && !m_hidden[std::size_t(e.to)];
 }
 
@@ -228,7 +238,7 @@ void GraphScene::ensureIndex() const
         return;
     buildNodeGrid();
     buildEdgeGrid();
-    m_edgeStamp.assign(m_graph.edges().size(), 0);
+    m_edgeStamp.assign(m_graph->edges().size(), 0);
     m_stamp = 0;
     m_indexValid = true;
 }
@@ -277,7 +287,7 @@ template<typename Visit>
 void GraphScene::forEdgeCells(std::int32_t edge, Visit visit) const
 {
     const Grid &grid = m_edgeGrid;
-    const GraphEdge &e = m_graph.edges()[std::size_t(edge)];
+    const GraphEdge &e = m_graph->edges()[std::size_t(edge)];
     const QPointF a = m_positions[std::size_t(e.from)], b = m_positions[std::size_t(e.to)];
     const double length = std::hypot(b.x() - a.x(), b.y() - a.y());
     const int steps = std::max(1, int(std::ceil(length / (grid.cell / 2))));
@@ -303,7 +313,7 @@ void GraphScene::buildEdgeGrid() const
     m_longEdges.clear();
     m_drawnEdges.clear();
     const auto isLong = [&](std::int32_t edge) {
-        const GraphEdge &e = m_graph.edges()[std::size_t(edge)];
+        const GraphEdge &e = m_graph->edges()[std::size_t(edge)];
         const QPointF d = m_positions[std::size_t(e.to)] - m_positions[std::size_t(e.from)];
         return std::hypot(d.x(), d.y()) / grid.cell > kMaxCellsPerEdge / 2.0;
     };
@@ -373,7 +383,7 @@ void GraphScene::collectEdges(const QRectF &rect, std::vector<std::int32_t> &out
         if (stamp == m_stamp)
             return;
         stamp = m_stamp;
-        const GraphEdge &e = m_graph.edges()[std::size_t(edge)];
+        const GraphEdge &e = m_graph->edges()[std::size_t(edge)];
         QPointF a = m_positions[std::size_t(e.from)], b = m_positions[std::size_t(e.to)];
         if (rect.contains(a) || rect.contains(b) || clipSegment(a, b, rect))
             out.push_back(edge);
@@ -419,7 +429,7 @@ std::int32_t GraphScene::edgeAt(QPointF point, double tolerance) const
     std::int32_t best = -1;
     double bestDistance = tolerance;
     for (const std::int32_t edge : near) {
-        const GraphEdge &e = m_graph.edges()[std::size_t(edge)];
+        const GraphEdge &e = m_graph->edges()[std::size_t(edge)];
         const double distance = distanceToSegment(point, m_positions[std::size_t(e.from)], m_positions[std::size_t(e.to)]);
         if (distance <= bestDistance) {
             best = edge;

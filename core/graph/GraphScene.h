@@ -6,6 +6,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace fundtrace::graph {
@@ -19,14 +20,16 @@ class GraphScene {
 public:
     static constexpr double kBaseRadius = 14.0; // scene units, a node of size factor 1
 
-    GraphScene() = default;
-    // `positions` must be parallel to graph.nodes(); missing ones start at the origin.
+    GraphScene();
+    // `positions` must be parallel to graph.nodes(); missing ones start at the origin. The graph
+    // is shared, not copied: the link chart panel, its table and its scene hold one graph.
+    GraphScene(std::shared_ptr<const FlowGraph> graph, std::vector<QPointF> positions);
     GraphScene(FlowGraph graph, std::vector<QPointF> positions);
 
-    const FlowGraph &graph() const { return m_graph; }
-    std::int32_t nodeCount() const { return std::int32_t(m_graph.nodes().size()); }
-    std::int32_t edgeCount() const { return std::int32_t(m_graph.edges().size()); }
-    bool isEmpty() const { return m_graph.nodes().empty(); }
+    const FlowGraph &graph() const { return *m_graph; }
+    std::int32_t nodeCount() const { return std::int32_t(m_graph->nodes().size()); }
+    std::int32_t edgeCount() const { return std::int32_t(m_graph->edges().size()); }
+    bool isEmpty() const { return m_graph->nodes().empty(); }
 
     const std::vector<QPointF> &positions() const { return m_positions; }
     QPointF position(std::int32_t node) const { return m_positions[std::size_t(node)]; }
@@ -102,7 +105,7 @@ private:
     template<typename Visit>
     void forEdgeCells(std::int32_t edge, Visit visit) const;
 
-    FlowGraph m_graph;
+    std::shared_ptr<const FlowGraph> m_graph; // never null
     std::vector<QPointF> m_positions;
     std::vector<double> m_sizeFactors;
     double m_maxSizeFactor = 1.0;
