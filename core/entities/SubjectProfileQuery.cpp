@@ -12,14 +12,6 @@
 namespace fundtrace::entities {
 namespace {
 
-QString membersList(const SubjectProfile &profile)
-{
-    QStringList ids;
-    for (const std::int64_t id : profile.members)
-        ids << QString::number(id);
-    return ids.join(u',');
-}
-
 QString identifierDetails(const identifiers::Identifier &id)
 {
     QStringList parts;
@@ -60,14 +52,19 @@ std::optional<SubjectProfile> SubjectProfileQuery::load(std::int64_t subjectId, 
         profile.kindReason = root.qtext(2);
         profile.displayName = root.qtext(3);
     }
-    db::Statement members = m_db.prepare("SELECT id FROM subjects WHERE id = ?1 OR merged_into = ?1 ORDER BY id");
-    members.bind(1, profile.id);
+    // The merged rows the profile gathers, in a scratch table the queries below join on.
+    m_db.exec("CREATE TEMP TABLE IF NOT EXISTS profile_members(id INTEGER PRIMARY KEY)");
+    m_db.exec("DELETE FROM profile_members");
+    db::Statement fill = m_db.prepare(
+            "INSERT INTO profile_members(id) SELECT id FROM subjects WHERE id = ?1 OR merged_into = ?1");
+    fill.bind(1, profile.id).run();
+    db::Statement members = m_db.prepare("SELECT id FROM profile_members ORDER BY id");
     while (members.step())
         profile.members.append(members.int64(0));
 
     loadNames(profile);
     loadAccounts(profile);
-    collectRows(profile);
+    collectRows();
     loadFlows(profile, topCounterparties);
     loadHits(profile);
     loadNotes(profile);
@@ -81,10 +78,10 @@ void SubjectProfileQuery::loadNames(SubjectProfile &profile) const
     const identifiers::IdentifierParser parser { identifiers::IdentifierContext {} };
     // Values are grouped with every source that gave them.
     QMap<QString, qsizetype> nameIndex, identifierIndex, attributeIndex;
-    db::Statement select = m_db.prepare(QStringLiteral(
+    db::Statement select = m_db.prepare(
             "SELECT a.kind, a.value, coalesce(a.display, a.value), coalesce(a.validity, ''), coalesce(a.problem, ''), "
             "coalesce(src.file_name, '') FROM subject_attributes a LEFT JOIN sources src ON src.id = a.source_id "
-            "WHERE a.subject_id IN (%1) ORDER BY a.id").arg(membersList(profile)).toStdString());
+            "WHERE a.subject_id IN (SELECT id FROM profile_members) ORDER BY a.id");
     while (select.step()) {
         const QString kind = select.qtext(0);
         const QString value = select.qtext(1);
@@ -127,13 +124,13 @@ void SubjectProfileQuery::loadAccounts(SubjectProfile &profile) const
 {
     const identifiers::IdentifierParser parser { identifiers::IdentifierContext {} };
     const AccountLabel label(parser);
-    db::Statement select = m_db.prepare(QStringLiteral(
+    db::Statement select = m_db.prepare(
             "SELECT a.id, a.identifier, coalesce(a.institution, ''), coalesce(a.currency, ''), "
             "coalesce(a.holder_name, ''), coalesce(src.file_name, ''), "
             "(SELECT count(*) FROM transactions t WHERE t.account_id = a.id) "
             "+ (SELECT count(*) FROM transactions t WHERE t.counterparty_account_id = a.id) "
             "FROM accounts a LEFT JOIN sources src ON src.id = a.first_source_id "
-            "WHERE a.subject_id IN (%1) ORDER BY a.id").arg(membersList(profile)).toStdString());
+            "WHERE a.subject_id IN (SELECT id FROM profile_members) ORDER BY a.id");
     while (select.step()) {
         const QString identifier = select.qtext(1);
         const AccountLabel::Description described = label.describe(identifier);
@@ -143,7 +140,7 @@ void SubjectProfileQuery::loadAccounts(SubjectProfile &profile) const
     }
 }
 
-void SubjectProfileQuery::collectRows(const SubjectProfile &profile) const
+void SubjectProfileQuery::collectRows() const
 {
     // One row per transaction as this subject saw it: incoming or not, and who was on the other side.
     m_db.exec("CREATE TEMP TABLE IF NOT EXISTS profile_accounts(id INTEGER PRIMARY KEY, own INTEGER)");
@@ -151,26 +148,24 @@ void SubjectProfileQuery::collectRows(const SubjectProfile &profile) const
               "currency TEXT, booked_at INTEGER, channel TEXT, country TEXT, other_account INTEGER, other_name INTEGER)");
     m_db.exec("DELETE FROM profile_accounts");
     m_db.exec("DELETE FROM profile_rows");
-    const QString members = membersList(profile);
-    m_db.exec(QStringLiteral(
-            "INSERT INTO profile_accounts(id, own) SELECT a.id, "
-            "EXISTS (SELECT 1 FROM transactions t WHERE t.account_id = a.id) FROM accounts a WHERE a.subject_id IN (%1)")
-                      .arg(members).toStdString());
+    m_db.exec("INSERT INTO profile_accounts(id, own) SELECT a.id, "
+              "EXISTS (SELECT 1 FROM transactions t WHERE t.account_id = a.id) FROM accounts a "
+              "WHERE a.subject_id IN (SELECT id FROM profile_members)");
     m_db.exec("INSERT INTO profile_rows SELECT t.id, t.direction = 'C', t.amount_minor, t.currency, t.booked_at, "
               "t.channel, coalesce(t.counterparty_country, t.country), t.counterparty_account_id, t.counterparty_name_id "
               "FROM profile_accounts p JOIN transactions t ON t.account_id = p.id WHERE p.own = 1");
     m_db.exec("INSERT INTO profile_rows SELECT t.id, t.direction = 'D', t.amount_minor, t.currency, t.booked_at, "
               "t.channel, coalesce(t.counterparty_country, t.country), t.account_id, NULL "
               "FROM profile_accounts p JOIN transactions t ON t.counterparty_account_id = p.id WHERE p.own = 0");
-    m_db.exec(QStringLiteral(
-            "INSERT INTO profile_rows SELECT t.id, p.role = 'to', t.amount_minor, t.currency, t.booked_at, t.channel, "
-            "coalesce(t.counterparty_country, t.country), "
-            "CASE WHEN t.account_id IN (SELECT id FROM profile_accounts) THEN t.counterparty_account_id ELSE t.account_id END, "
-            "CASE WHEN t.account_id IS NULL THEN t.counterparty_name_id END "
-            "FROM transaction_parties p JOIN transactions t ON t.id = p.transaction_id WHERE p.subject_id IN (%1) "
-            "AND NOT EXISTS (SELECT 1 FROM profile_accounts a WHERE a.id IN (t.account_id, t.counterparty_account_id)) "
-            "AND NOT EXISTS (SELECT 1 FROM profile_rows r WHERE r.tx = t.id)")
-                      .arg(members).toStdString());
+    m_db.exec("INSERT INTO profile_rows SELECT t.id, p.role = 'to', t.amount_minor, t.currency, t.booked_at, t.channel, "
+              "coalesce(t.counterparty_country, t.country), "
+              "CASE WHEN t.account_id IN (SELECT id FROM profile_accounts) THEN t.counterparty_account_id "
+              "ELSE t.account_id END, "
+              "CASE WHEN t.account_id IS NULL THEN t.counterparty_name_id END "
+              "FROM transaction_parties p JOIN transactions t ON t.id = p.transaction_id "
+              "WHERE p.subject_id IN (SELECT id FROM profile_members) "
+              "AND NOT EXISTS (SELECT 1 FROM profile_accounts a WHERE a.id IN (t.account_id, t.counterparty_account_id)) "
+              "AND NOT EXISTS (SELECT 1 FROM profile_rows r WHERE r.tx = t.id)");
 }
 
 void SubjectProfileQuery::loadFlows(SubjectProfile &profile, int top) const
@@ -252,12 +247,12 @@ void SubjectProfileQuery::loadChannels(SubjectProfile &profile) const
 
 void SubjectProfileQuery::loadHits(SubjectProfile &profile) const
 {
-    db::Statement select = m_db.prepare(QStringLiteral(
+    db::Statement select = m_db.prepare(
             "SELECT h.id, h.entry_id, l.name, e.primary_name, coalesce(e.reference, e.external_id, ''), "
             "coalesce(e.programs, ''), h.subject_name, h.matched_name, coalesce(h.matched_kind, ''), h.score, "
             "h.explanation, h.state, coalesce(h.reason, '') FROM screening_hits h "
             "JOIN sanction_entries e ON e.id = h.entry_id JOIN sanction_lists l ON l.id = e.list_id "
-            "WHERE h.subject_id IN (%1) ORDER BY h.score DESC").arg(membersList(profile)).toStdString());
+            "WHERE h.subject_id IN (SELECT id FROM profile_members) ORDER BY h.score DESC");
     while (select.step()) {
         profile.hits.append({ select.int64(0), select.int64(1), select.qtext(2), select.qtext(3), select.qtext(4),
                               select.qtext(5), select.qtext(6), select.qtext(7), select.qtext(8), int(select.int64(9)),
@@ -267,9 +262,9 @@ void SubjectProfileQuery::loadHits(SubjectProfile &profile) const
 
 void SubjectProfileQuery::loadNotes(SubjectProfile &profile) const
 {
-    db::Statement select = m_db.prepare(QStringLiteral(
+    db::Statement select = m_db.prepare(
             "SELECT id, body, coalesce(tags, ''), coalesce(severity, ''), created_at, created_by FROM annotations "
-            "WHERE object_type = 'subject' AND object_id IN (%1) ORDER BY id").arg(membersList(profile)).toStdString());
+            "WHERE object_type = 'subject' AND object_id IN (SELECT id FROM profile_members) ORDER BY id");
     while (select.step()) {
         profile.annotations.append({ select.int64(0), select.qtext(1), select.qtext(2), select.qtext(3), select.qtext(4),
                                      select.qtext(5) });
@@ -278,9 +273,9 @@ void SubjectProfileQuery::loadNotes(SubjectProfile &profile) const
 
 void SubjectProfileQuery::loadAlerts(SubjectProfile &profile) const
 {
-    db::Statement select = m_db.prepare(QStringLiteral(
-            "SELECT DISTINCT a.id, a.typology, a.score, a.state, a.title FROM alert_subjects x JOIN alerts a ON a.id = x.alert_id "
-            "WHERE x.subject_id IN (%1) AND a.active = 1 ORDER BY a.score DESC, a.id").arg(membersList(profile)).toStdString());
+    db::Statement select = m_db.prepare(
+            "SELECT DISTINCT a.id, a.typology, a.score, a.state, a.title FROM alert_subjects x "
+            "JOIN alerts a ON a.id = x.alert_id WHERE x.subject_id IN (SELECT id FROM profile_members) AND a.active = 1 ORDER BY a.score DESC, a.id");
     while (select.step())
         profile.alerts.append({ select.int64(0), select.qtext(1), int(select.int64(2)), select.qtext(3), select.qtext(4) });
     const detect::SubjectRisk risk = detect::SubjectRiskQuery(m_db).forSubject(profile.id);
@@ -290,13 +285,14 @@ void SubjectProfileQuery::loadAlerts(SubjectProfile &profile) const
 
 void SubjectProfileQuery::loadCandidates(SubjectProfile &profile) const
 {
-    const QString members = membersList(profile);
-    db::Statement select = m_db.prepare(QStringLiteral(
+    db::Statement select = m_db.prepare(
             "SELECT c.id, r.id, r.display_name, c.score, c.explanation FROM resolution_candidates c "
-            "JOIN subjects o ON o.id = CASE WHEN c.subject_a IN (%1) THEN c.subject_b ELSE c.subject_a END "
+            "JOIN subjects o ON o.id = CASE WHEN c.subject_a IN (SELECT id FROM profile_members) "
+            "THEN c.subject_b ELSE c.subject_a END "
             "JOIN subjects r ON r.id = coalesce(o.merged_into, o.id) "
-            "WHERE c.state = 'open' AND (c.subject_a IN (%1) OR c.subject_b IN (%1)) AND r.id != ?1 "
-            "ORDER BY c.score DESC").arg(members).toStdString());
+            "WHERE c.state = 'open' AND (c.subject_a IN (SELECT id FROM profile_members) "
+            "OR c.subject_b IN (SELECT id FROM profile_members)) AND r.id != ?1 "
+            "ORDER BY c.score DESC");
     select.bind(1, profile.id);
     while (select.step())
         profile.candidates.append({ select.int64(0), select.int64(1), select.qtext(2), int(select.int64(3)), select.qtext(4) });

@@ -21,7 +21,7 @@ public:
 private:
     void loadNames(SubjectProfile &profile) const;
     void loadAccounts(SubjectProfile &profile) const;
-    void collectRows(const SubjectProfile &profile) const;
+    void collectRows() const;
     void loadFlows(SubjectProfile &profile, int top) const;
     void loadChannels(SubjectProfile &profile) const;
     void loadHits(SubjectProfile &profile) const;
