@@ -1,5 +1,6 @@
 #include "detect/rules/FanInRule.h"
 
+#include "detect/AccountMoves.h"
 #include "detect/RuleText.h"
 
 #include <algorithm>
@@ -12,44 +13,7 @@ namespace {
 
 constexpr std::int64_t NoSender = std::numeric_limits<std::int64_t>::min();
 
-struct Move {
-    std::uint32_t row = 0;
-    std::int32_t other = -1; // the other account, -1 when unknown
-    std::int32_t otherName = -1; // text index of the other side's name, -1 when unknown
-    bool in = false;
-};
-
-// Money into and out of a receiver's accounts in time order: from each account's own statement
-// when the case has it, else from the statements naming it. Moves between the receiver's own
-// accounts are left out.
-void collectMoves(const DetectionContext &context, const std::vector<std::int32_t> &accounts,
-    std::int32_t subject, int currency, std::vector<Move> &moves)
-{
-    moves.clear();
-    const std::vector<Transaction> &rows = context.transactions();
-    const auto own = [&](std::int32_t other) {
-        return other >= 0 && subject >= 0
-            && context.accounts()[std::size_t(other)].subject == subject;
-    };
-    for (const std::int32_t account : accounts) {
-        if (context.accounts()[std::size_t(account)].hasStatement) {
-            for (const std::uint32_t row : context.rowsOf(account)) {
-                const Transaction &t = rows[row];
-                if (t.currency == currency && !own(t.counterparty))
-                    moves.push_back({ row, t.counterparty, t.counterpartyName, t.credit });
-            }
-        } else {
-            for (const std::uint32_t row : context.rowsAgainst(account)) {
-                const Transaction &t = rows[row];
-                if (t.currency == currency && !own(t.account))
-                    moves.push_back({ row, t.account, -1, !t.credit });
-            }
-        }
-    }
-    if (accounts.size() > 1)
-        std::sort(
-            moves.begin(), moves.end(), [](const Move &a, const Move &b) { return a.row < b.row; });
-}
+using Move = AccountMove;
 
 // Who sent or received a move: the account when known, else the name as written.
 std::int64_t partyOf(const Move &move)
@@ -99,7 +63,7 @@ void FanInRule::run(const DetectionContext &context, AlertSink &sink) const
     std::vector<std::int64_t> amounts, recipients;
 
     const auto scan = [&](std::int32_t subject, const std::vector<std::int32_t> &accounts) {
-        collectMoves(context, accounts, subject, currency, moves);
+        collectAccountMoves(context, accounts, subject, currency, moves);
         payments.clear();
         for (std::uint32_t i = 0; i < moves.size(); ++i) {
             const Transaction &t = rows[moves[i].row];

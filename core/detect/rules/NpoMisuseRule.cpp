@@ -1,5 +1,6 @@
 #include "detect/rules/NpoMisuseRule.h"
 
+#include "detect/AccountMoves.h"
 #include "detect/RuleText.h"
 
 #include <algorithm>
@@ -9,43 +10,7 @@
 namespace fundtrace::detect {
 namespace {
 
-struct Move {
-    std::uint32_t row = 0;
-    std::int32_t other = -1; // the other account, -1 when unknown
-    bool in = false;
-};
-
-// Money into and out of a subject's accounts in time order: from each account's own statement
-// when the case has it, else from the statements naming it. Moves between its own accounts are
-// left out.
-void collectMoves(
-    const DetectionContext &context, std::int32_t subject, int currency, std::vector<Move> &moves)
-{
-    moves.clear();
-    const std::vector<Transaction> &rows = context.transactions();
-    const auto own = [&](std::int32_t other) {
-        return other >= 0 && context.accounts()[std::size_t(other)].subject == subject;
-    };
-    const std::vector<std::int32_t> &accounts = context.subjects()[std::size_t(subject)].accounts;
-    for (const std::int32_t account : accounts) {
-        if (context.accounts()[std::size_t(account)].hasStatement) {
-            for (const std::uint32_t row : context.rowsOf(account)) {
-                const Transaction &t = rows[row];
-                if (t.currency == currency && t.amountMinor > 0 && !own(t.counterparty))
-                    moves.push_back({ row, t.counterparty, t.credit });
-            }
-        } else {
-            for (const std::uint32_t row : context.rowsAgainst(account)) {
-                const Transaction &t = rows[row];
-                if (t.currency == currency && t.amountMinor > 0 && !own(t.account))
-                    moves.push_back({ row, t.account, !t.credit });
-            }
-        }
-    }
-    if (accounts.size() > 1)
-        std::sort(
-            moves.begin(), moves.end(), [](const Move &a, const Move &b) { return a.row < b.row; });
-}
+using Move = AccountMove;
 
 // Running totals over a subject's moves, so any window is read in constant time.
 struct Totals {
@@ -118,7 +83,7 @@ void NpoMisuseRule::run(const DetectionContext &context, AlertSink &sink) const
     for (std::int32_t subject = 0; subject < std::int32_t(subjects.size()); ++subject) {
         if (subjects[std::size_t(subject)].kind != u"npo")
             continue;
-        collectMoves(context, subject, currency, moves);
+        collectAccountMoves(context, subjects[std::size_t(subject)].accounts, subject, currency, moves);
         kinds.assign(moves.size(), Kind::Other);
         prefix.assign(moves.size() + 1, Totals());
         std::int64_t lastDonation = std::numeric_limits<std::int64_t>::min() / 2;
