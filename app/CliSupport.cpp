@@ -4,14 +4,14 @@
 
 #include "db/CaseFile.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
-#include <QTimeZone>
-
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
+#include <tuple>
 
 namespace fundtrace::cli {
 
@@ -62,6 +62,21 @@ std::optional<std::int64_t> dayStart(const QString &text, const QTimeZone &zone,
     if (!date.isValid())
         return std::nullopt;
     return QDateTime(date.addDays(addDays), QTime(0, 0), zone).toSecsSinceEpoch();
+}
+
+QString readDayRange(const QCommandLineParser &parser, const QTimeZone &zone, std::int64_t &from, std::int64_t &to)
+{
+    for (const auto &[option, target, addDays] : { std::tuple { "since", &from, 0 }, std::tuple { "until", &to, 1 } }) {
+        if (!parser.isSet(QLatin1String(option)))
+            continue;
+        const std::optional<std::int64_t> day = dayStart(parser.value(QLatin1String(option)), zone, addDays);
+        if (!day)
+            return QStringLiteral("--%1 is a day, yyyy-MM-dd").arg(QLatin1String(option));
+        *target = *day - addDays; // --until: the last second of that day
+    }
+    if (from != 0 && to != 0 && to < from)
+        return QStringLiteral("--until is before --since");
+    return {};
 }
 
 QString CommandLine::helpText() const

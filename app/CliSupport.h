@@ -28,6 +28,9 @@ QString isoDay(std::int64_t utcSeconds);
 // yyyy-MM-dd as the start of that day (plus addDays) in `zone`, in UTC seconds; nullopt when the
 // text is not such a day.
 std::optional<std::int64_t> dayStart(const QString &text, const QTimeZone &zone, int addDays = 0);
+// Reads --since and --until, whole days in `zone`, into the first second of the one and the last
+// second of the other (0 where not given). Returns what is wrong with them, empty when nothing.
+QString readDayRange(const QCommandLineParser &parser, const QTimeZone &zone, std::int64_t &from, std::int64_t &to);
 
 // A subcommand's parser: positional names, options, and the --help it prints.
 struct CommandLine {

@@ -350,20 +350,9 @@ int commandGraph(const QStringList &arguments)
         return usage(QStringLiteral("--export writes .png, .svg or .pdf, not \"%1\"").arg(exportPath));
 
     return withCase(cli.parser.positionalArguments().at(0), true, [&](db::CaseFile &caseFile) {
-        const QTimeZone zone = import::caseTimeZone(caseFile);
-        for (const auto &[option, target, addDays] :
-            { std::tuple { "since", &filter.from, 0 }, std::tuple { "until", &filter.to, 1 } }) {
-            if (!cli.parser.isSet(QLatin1String(option)))
-                continue;
-            const std::optional<std::int64_t> day
-                = dayStart(cli.parser.value(QLatin1String(option)), zone, addDays);
-            if (!day)
-                return usage(
-                    QStringLiteral("--%1 is a day, yyyy-MM-dd").arg(QLatin1String(option)));
-            *target = *day - addDays; // --until: the last second of that day
-        }
-        if (filter.from != 0 && filter.to != 0 && filter.to < filter.from)
-            return usage(QStringLiteral("--until is before --since"));
+        const QString badDays = readDayRange(cli.parser, import::caseTimeZone(caseFile), filter.from, filter.to);
+        if (!badDays.isEmpty())
+            return usage(badDays);
 
         const db::Database &db = caseFile.db();
         const detect::DetectionContext context = detect::DetectionContext::load(db);

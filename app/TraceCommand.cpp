@@ -70,20 +70,9 @@ int commandTrace(const QStringList &arguments)
                                                                                                             : QStringLiteral("to"));
     return withCase(cli.parser.positionalArguments().at(0), true, [&](db::CaseFile &caseFile) {
         // Days are the case's days, as in every other command.
-        const QTimeZone zone = import::caseTimeZone(caseFile);
-        for (const auto &[option, target, addDays] :
-             { std::tuple { "since", &request.from, 0 }, std::tuple { "until", &request.to, 1 } }) {
-            if (!cli.parser.isSet(QLatin1String(option)))
-                continue;
-            const std::optional<std::int64_t> day = dayStart(cli.parser.value(QLatin1String(option)), zone, addDays);
-            if (!day) {
-                err() << "fundtrace-cli trace: --" << option << " is a day, yyyy-MM-dd\n";
-                return int(UsageError);
-            }
-            *target = *day - addDays; // --until: the last second of that day
-        }
-        if (request.from != 0 && request.to != 0 && request.to < request.from) {
-            err() << "fundtrace-cli trace: --until is before --since\n";
+        const QString badDays = readDayRange(cli.parser, import::caseTimeZone(caseFile), request.from, request.to);
+        if (!badDays.isEmpty()) {
+            err() << "fundtrace-cli trace: " << badDays << "\n";
             return int(UsageError);
         }
         QElapsedTimer timer;

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
 #include <random>
 
 using namespace fundtrace::graph;
@@ -17,6 +19,8 @@ private Q_SLOTS:
     void hiddenNodesAreNeitherDrawnNorHit();
     void movesAreSeenByTheNextQuery();
     void gridsAgreeWithBruteForce();
+    void movedNodesAreFoundWhereTheyAre_data();
+    void movedNodesAreFoundWhereTheyAre();
     void selectionAndPins();
 };
 
@@ -130,6 +134,75 @@ void TestGraphScene::gridsAgreeWithBruteForce()
     }
     for (std::int32_t n = 0; n < 50; ++n)
         QCOMPARE(scene.nodeAt(positions[std::size_t(n)]) >= 0, true);
+}
+
+// A drag moves a few nodes without rebuilding the grids; a large selection dragged rebuilds them.
+// Either way every query must see the nodes and edges where they are now.
+void TestGraphScene::movedNodesAreFoundWhereTheyAre_data()
+{
+    QTest::addColumn<int>("moved");
+    QTest::newRow("a few, looked at directly") << 12;
+    QTest::newRow("many, grids rebuilt") << 400;
+}
+
+void TestGraphScene::movedNodesAreFoundWhereTheyAre()
+{
+    QFETCH(int, moved);
+    std::mt19937 random(11);
+    std::uniform_real_distribution<double> coordinate(-4000, 4000);
+    std::uniform_int_distribution<int> pick(0, 999);
+    std::vector<GraphNode> nodes(1000);
+    std::vector<QPointF> positions;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        nodes[i].id = std::int64_t(i) + 1;
+        positions.emplace_back(coordinate(random), coordinate(random));
+    }
+    std::vector<GraphEdge> edges;
+    for (int i = 0; i < 3000; ++i) {
+        GraphEdge e;
+        e.from = pick(random);
+        e.to = pick(random);
+        e.weight = 10;
+        if (e.from != e.to)
+            edges.push_back(e);
+    }
+    GraphScene scene(FlowGraph::fromParts(NodeMode::Subjects, std::move(nodes), std::move(edges), QStringLiteral("KZT")),
+                     positions);
+    std::vector<std::int32_t> found;
+    scene.collectNodes(QRectF(-10, -10, 20, 20), found); // builds the grids
+    const QPointF before = positions[0];
+    // Moved far outside where the grids were built, step by step as a drag does.
+    for (int m = 0; m < moved; ++m) {
+        const std::int32_t node = std::int32_t(m * 2);
+        for (int step = 1; step <= 3; ++step) {
+            positions[std::size_t(node)] = QPointF(9000 + m * 40, -9000 + step * 7);
+            scene.setPosition(node, positions[std::size_t(node)]);
+        }
+    }
+    for (int m = 0; m < moved; ++m) {
+        const std::int32_t node = std::int32_t(m * 2);
+        QCOMPARE(scene.nodeAt(positions[std::size_t(node)]), node);
+    }
+    const QRectF view(8900, -9100, 200, 200);
+    scene.collectNodes(view, found);
+    std::sort(found.begin(), found.end());
+    std::vector<std::int32_t> expected;
+    for (std::int32_t n = 0; n < scene.nodeCount(); ++n)
+        if (view.adjusted(-GraphScene::kBaseRadius, -GraphScene::kBaseRadius, GraphScene::kBaseRadius, GraphScene::kBaseRadius)
+                    .contains(positions[std::size_t(n)]))
+            expected.push_back(n);
+    QCOMPARE(found, expected);
+    std::vector<std::int32_t> edgesInView;
+    scene.collectEdges(view, edgesInView);
+    for (std::int32_t e = 0; e < scene.edgeCount(); ++e) {
+        const GraphEdge &edge = scene.graph().edges()[std::size_t(e)];
+        QPointF a = positions[std::size_t(edge.from)], b = positions[std::size_t(edge.to)];
+        const bool crosses = view.contains(a) || view.contains(b) || GraphScene::clipSegment(a, b, view);
+        const bool collected = std::find(edgesInView.begin(), edgesInView.end(), e) != edgesInView.end();
+        QCOMPARE(collected, crosses);
+    }
+    // The first moved node is no longer found where it was.
+    QVERIFY(scene.nodeAt(before) != 0);
 }
 
 void TestGraphScene::selectionAndPins()

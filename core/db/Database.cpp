@@ -8,15 +8,13 @@ namespace fundtrace::db {
 namespace {
 
 // SQLite counts every allocation under a global mutex unless told not to; nothing here reads
-// those counts, and a bulk import makes millions of allocations. Must run before the library
-// initialises, so it runs before the first connection opens.
+// those counts, and a bulk import makes millions of allocations. The setting only takes before
+// the library initialises, so it is made before the first connection opens; should something
+// else have initialised SQLite first, the call is refused and only this saving is lost.
 void configureLibraryOnce()
 {
     static std::once_flag configured;
-    std::call_once(configured, [] {
-        if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
-            return; // already initialised by someone else: the default only costs speed
-    });
+    std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
 } // namespace

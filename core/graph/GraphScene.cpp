@@ -120,7 +120,44 @@ void GraphScene::setPositions(std::vector<QPointF> positions)
 void GraphScene::setPosition(std::int32_t node, QPointF position)
 {
     m_positions[std::size_t(node)] = position;
-    touch(true);
+    m_revision = nextRevision();
+    if (m_indexValid)
+        noteMoved(node);
+}
+
+void GraphScene::noteMoved(std::int32_t node)
+{
+    if (m_moved[std::size_t(node)])
+        return;
+    // Past a few dozen moved nodes (a big selection dragged), one rebuild is cheaper than
+    // checking them all on every query.
+    if (m_movedNodes.size() >= std::max<std::size_t>(64, m_positions.size() / 64)) {
+        m_indexValid = false;
+        return;
+    }
+    if (m_incidentStart.empty()) {
+        const std::vector<GraphEdge> &edges = m_graph->edges();
+        m_incidentStart.assign(m_positions.size() + 1, 0);
+        for (const GraphEdge &e : edges) {
+            ++m_incidentStart[std::size_t(e.from) + 1];
+            ++m_incidentStart[std::size_t(e.to) + 1];
+        }
+        for (std::size_t n = 0; n < m_positions.size(); ++n)
+            m_incidentStart[n + 1] += m_incidentStart[n];
+        m_incidentEdges.resize(std::size_t(m_incidentStart.back()));
+        std::vector<std::int32_t> fill(m_incidentStart.begin(), m_incidentStart.end() - 1);
+        for (std::int32_t e = 0; e < edgeCount(); ++e) {
+            m_incidentEdges[std::size_t(fill[std::size_t(edges[std::size_t(e)].from)]++)] = e;
+            m_incidentEdges[std::size_t(fill[std::size_t(edges[std::size_t(e)].to)]++)] = e;
+        }
+    }
+    m_moved[std::size_t(node)] = 1;
+    m_movedNodes.push_back(node);
+    for (std::int32_t k = m_incidentStart[std::size_t(node)]; k < m_incidentStart[std::size_t(node) + 1]; ++k) {
+        const std::int32_t edge = m_incidentEdges[std::size_t(k)];
+        if (isEdgeDrawn(edge))
+            m_movedEdges.push_back(edge); // twice when both ends move; queries de-duplicate
+    }
 }
 
 void GraphScene::setSizeFactors(std::vector<double> factors)
@@ -240,6 +277,9 @@ void GraphScene::ensureIndex() const
     buildEdgeGrid();
     m_edgeStamp.assign(m_graph->edges().size(), 0);
     m_stamp = 0;
+    m_movedNodes.clear(); // the new grids file every node where it is
+    m_movedEdges.clear();
+    m_moved.assign(m_positions.size(), 0);
     m_indexValid = true;
 }
 
@@ -343,6 +383,15 @@ void GraphScene::collectNodes(const QRectF &rect, std::vector<std::int32_t> &out
     if (isEmpty())
         return;
     ensureIndex();
+    const auto consider = [&](std::int32_t node) {
+        const QPointF p = m_positions[std::size_t(node)];
+        const double r2 = radius(node);
+        if (p.x() + r2 >= rect.left() && p.x() - r2 <= rect.right() && p.y() + r2 >= rect.top() && p.y() - r2 <= rect.bottom())
+            out.push_back(node);
+    };
+    for (const std::int32_t node : m_movedNodes)
+        if (!m_hidden[std::size_t(node)])
+            consider(node);
     const Grid &grid = m_nodeGrid;
     const double margin = kBaseRadius * m_maxSizeFactor;
     const QRectF area = rect.adjusted(-margin, -margin, margin, margin);
@@ -355,10 +404,8 @@ void GraphScene::collectNodes(const QRectF &rect, std::vector<std::int32_t> &out
             const std::size_t cell = std::size_t(r) * std::size_t(grid.columns) + std::size_t(c);
             for (std::int32_t k = grid.start[cell]; k < grid.start[cell + 1]; ++k) {
                 const std::int32_t node = grid.items[std::size_t(k)];
-                const QPointF p = m_positions[std::size_t(node)];
-                const double r2 = radius(node);
-                if (p.x() + r2 >= rect.left() && p.x() - r2 <= rect.right() && p.y() + r2 >= rect.top() && p.y() - r2 <= rect.bottom())
-                    out.push_back(node);
+                if (!m_moved[std::size_t(node)]) // a moved node is filed under its old cell
+                    consider(node);
             }
         }
     }
@@ -402,6 +449,8 @@ void GraphScene::collectEdges(const QRectF &rect, std::vector<std::int32_t> &out
         }
     }
     for (const std::int32_t edge : m_longEdges)
+        consider(edge);
+    for (const std::int32_t edge : m_movedEdges)
         consider(edge);
 }
 

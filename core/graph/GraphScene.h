@@ -14,8 +14,9 @@ namespace fundtrace::graph {
 // The drawable state of a link chart: the graph, where each node stands, how big and which colour
 // it is drawn, and the investigator's marks (selected, pinned, hidden). Two uniform grids, one of
 // nodes and one of the cells each edge crosses, answer "what is under the cursor" and "what is in
-// view" without walking the whole graph. The grids are rebuilt lazily after positions change, so
-// queries are not thread-safe: use a scene from one thread at a time.
+// view" without walking the whole graph. The grids are rebuilt lazily after positions change;
+// a few nodes moved by hand are looked at directly instead, so a drag does not rebuild them on
+// every mouse move. Queries are not thread-safe: use a scene from one thread at a time.
 class GraphScene {
 public:
     static constexpr double kBaseRadius = 14.0; // scene units, a node of size factor 1
@@ -102,6 +103,7 @@ private:
     void ensureIndex() const;
     void buildNodeGrid() const;
     void buildEdgeGrid() const;
+    void noteMoved(std::int32_t node);
     template<typename Visit>
     void forEdgeCells(std::int32_t edge, Visit visit) const;
 
@@ -126,6 +128,13 @@ private:
     mutable std::vector<std::int32_t> m_drawnEdges; // all of them, for views that show everything
     mutable std::vector<std::uint32_t> m_edgeStamp; // de-duplicates edges met in several cells
     mutable std::uint32_t m_stamp = 0;
+    // Nodes moved since the grids were built (listed under their old cells, so skipped there),
+    // and the edges touching them; queries check both lists directly.
+    mutable std::vector<std::int32_t> m_movedNodes;
+    mutable std::vector<char> m_moved;
+    mutable std::vector<std::int32_t> m_movedEdges;
+    std::vector<std::int32_t> m_incidentStart; // CSR: edges touching node n, built on the first move
+    std::vector<std::int32_t> m_incidentEdges;
 };
 
 } // namespace fundtrace::graph

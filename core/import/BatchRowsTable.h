@@ -12,8 +12,8 @@ namespace fundtrace::import {
 // table's cursor, walk down to its end and rebind 21 parameters a million times; here the
 // cursor stays open for the whole batch and SQLite reads each value straight from the arena.
 //
-// The table exists only on this connection and only while the object lives; it is never part
-// of the case's schema.
+// The table exists only on this connection and only while the object lives (one at a time per
+// connection: the module has one name); it is never part of the case's schema.
 class BatchRowsTable {
 public:
     BatchRowsTable(db::Database &db, std::int64_t sourceId);
