@@ -268,6 +268,15 @@ void TestDetectionEngine::triageNeedsReasonAndUndoes()
     dismissed.states = { QStringLiteral("dismissed") };
     QCOMPARE(detect::AlertQuery(caseFile.db()).list(dismissed).size(), 2);
     const std::int64_t later = triage.setState({ alerts[0].id }, QStringLiteral("confirmed"));
+    // Several states, a rule, and a rule that made no alert.
+    detect::AlertFilter either;
+    either.states = { QStringLiteral("confirmed"), QStringLiteral("dismissed") };
+    either.rules = { alerts[0].rule };
+    QCOMPARE(detect::AlertQuery(caseFile.db()).list(either).size(), 2);
+    either.states = { QStringLiteral("confirmed") };
+    QCOMPARE(detect::AlertQuery(caseFile.db()).list(either).size(), 1);
+    either.rules = { QStringLiteral("no_such_rule") };
+    QCOMPARE(detect::AlertQuery(caseFile.db()).list(either).size(), 0);
     QVERIFY_THROWS_EXCEPTION(detect::TriageError, triage.undo(batch));
     triage.undo(later);
     triage.undo(batch);

@@ -36,17 +36,24 @@ QVector<AlertRow> AlertQuery::list(const AlertFilter &filter) const
             "FROM alerts a WHERE a.score >= ?1 AND (?2 OR a.active = 1) "
             "AND (?3 = 0 OR EXISTS (SELECT 1 FROM alert_subjects x JOIN subjects s ON s.id = x.subject_id "
             "  WHERE x.alert_id = a.id AND coalesce(s.merged_into, s.id) = ?3)) "
+            "AND (?4 IS NULL OR a.rule IN (SELECT value FROM json_each(?4))) "
+            "AND (?5 IS NULL OR a.state IN (SELECT value FROM json_each(?5))) "
             "ORDER BY a.score DESC, a.id");
+    // Lists go in as JSON arrays, so the filter stays one prepared statement; NULL = any.
+    const auto bindList = [&select](int index, const QStringList &values) {
+        if (values.isEmpty())
+            select.bindNull(index);
+        else
+            select.bind(index, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact)));
+    };
     select.bind(1, filter.minScore).bind(2, filter.includeInactive ? 1 : 0).bind(3, root);
+    bindList(4, filter.rules);
+    bindList(5, filter.states);
     QVector<AlertRow> rows;
     while (select.step()) {
         AlertRow row;
         row.rule = select.qtext(1);
         row.state = select.qtext(5);
-        if (!filter.rules.isEmpty() && !filter.rules.contains(row.rule))
-            continue;
-        if (!filter.states.isEmpty() && !filter.states.contains(row.state))
-            continue;
         row.id = select.int64(0);
         row.typology = select.qtext(2);
         row.score = int(select.int64(3));
