@@ -2,6 +2,7 @@
 
 #include "AlertTableModel.h"
 #include "AlertTimelineChart.h"
+#include "DetailPages.h"
 #include "Icons.h"
 #include "db/CaseFile.h"
 #include "model/Currency.h"
@@ -15,11 +16,7 @@
 #include <QJsonValue>
 #include <QLabel>
 #include <QLocale>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QScrollBar>
-#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -153,40 +150,12 @@ AlertDetailView::AlertDetailView(const QString &casePath, std::int64_t alertId, 
     : QWidget(parent)
     , m_casePath(casePath)
     , m_alertId(alertId)
-    , m_pages(new QStackedWidget(this))
-    , m_busyText(new QLabel(this))
-    , m_refreshBar(new QProgressBar(this))
-    , m_scroll(new QScrollArea(this))
+    , m_pages(new DetailPages(tr("Loading alert %1…").arg(alertId), this))
 {
     setObjectName(QStringLiteral("alertDetail"));
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &AlertDetailView::onLoaded);
-
-    auto *busy = new QWidget(m_pages);
-    auto *busyBar = new QProgressBar(busy);
-    busyBar->setRange(0, 0);
-    busyBar->setMaximumWidth(320);
-    m_busyText->setText(tr("Loading alert %1…").arg(alertId));
-    m_busyText->setAlignment(Qt::AlignCenter);
-    auto *busyLayout = new QVBoxLayout(busy);
-    busyLayout->addStretch(1);
-    busyLayout->addWidget(m_busyText, 0, Qt::AlignHCenter);
-    busyLayout->addWidget(busyBar, 0, Qt::AlignHCenter);
-    busyLayout->addStretch(2);
-
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_pages->addWidget(busy);
-    m_pages->addWidget(m_scroll);
-
-    m_refreshBar->setRange(0, 0);
-    m_refreshBar->setMaximumHeight(4);
-    m_refreshBar->setTextVisible(false);
-    m_refreshBar->hide();
-
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_refreshBar);
     layout->addWidget(m_pages);
     reload();
 }
@@ -199,7 +168,7 @@ void AlertDetailView::reload()
     }
     m_reloadWanted = false;
     m_loading = true;
-    m_refreshBar->setVisible(m_alert.has_value());
+    m_pages->setRefreshing(m_alert.has_value());
     const QString path = m_casePath;
     const std::int64_t id = m_alertId;
     m_watcher.setFuture(QtConcurrent::run([path, id]() -> Result {
@@ -219,7 +188,7 @@ void AlertDetailView::reload()
 
 QTableWidget *AlertDetailView::table(const QString &objectName) const
 {
-    return m_scroll->widget() ? m_scroll->widget()->findChild<QTableWidget *>(objectName) : nullptr;
+    return m_pages->table(objectName);
 }
 
 void AlertDetailView::onLoaded()
@@ -230,23 +199,21 @@ void AlertDetailView::onLoaded()
         return;
     }
     m_loading = false;
-    m_refreshBar->hide();
+    m_pages->setRefreshing(false);
     if (!result.alert) {
         if (!m_alert)
-            m_busyText->setText(tr("The alert could not be loaded:\n%1").arg(result.error));
+            m_pages->showFailure(tr("The alert could not be loaded:\n%1").arg(result.error));
         emit loadFailed(result.error);
         return;
     }
     m_alert = std::move(result.alert);
     rebuild();
-    m_pages->setCurrentWidget(m_scroll);
     emit loaded(m_alert->row.title);
 }
 
 void AlertDetailView::rebuild()
 {
     const detect::AlertDetail &alert = *m_alert;
-    const int scrolled = m_scroll->verticalScrollBar()->value();
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(16, 12, 16, 16);
@@ -329,8 +296,7 @@ void AlertDetailView::rebuild()
     layout->addWidget(buildNotes(content));
     layout->addStretch(1);
 
-    m_scroll->setWidget(content);
-    m_scroll->verticalScrollBar()->setValue(scrolled);
+    m_pages->setContent(content);
 }
 
 QWidget *AlertDetailView::buildHeader(QWidget *parent)

@@ -8,14 +8,12 @@
 #include <optional>
 
 class QLabel;
-class QProgressBar;
-class QScrollArea;
-class QStackedWidget;
 class QTableWidget;
 
 namespace fundtrace::ui {
 
 class AlertTimelineChart;
+class DetailPages;
 
 // One alert as a page of the central tabs: what was found and why in plain language, its score,
 // state and the decisions on it, the numbers, the evidence transactions with their source file
@@ -65,10 +63,7 @@ private:
     bool m_loading = false; // from reload() until its result is shown
     QFutureWatcher<Result> m_watcher;
 
-    QStackedWidget *m_pages;
-    QLabel *m_busyText;
-    QProgressBar *m_refreshBar;
-    QScrollArea *m_scroll;
+    DetailPages *m_pages;
     AlertTimelineChart *m_chart = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "SubjectProfileView.h"
 
+#include "DetailPages.h"
 #include "Icons.h"
 #include "MonthlyFlowChart.h"
 #include "db/CaseFile.h"
@@ -13,11 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QScrollBar>
-#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QToolButton>
@@ -217,41 +214,12 @@ SubjectProfileView::SubjectProfileView(const QString &casePath, std::int64_t sub
     : QWidget(parent)
     , m_casePath(casePath)
     , m_subjectId(subjectId)
-    , m_pages(new QStackedWidget(this))
-    , m_busyText(new QLabel(this))
-    , m_refreshBar(new QProgressBar(this))
-    , m_scroll(new QScrollArea(this))
+    , m_pages(new DetailPages(tr("Assembling the profile of subject %1…").arg(subjectId), this))
 {
     setObjectName(QStringLiteral("subjectProfile"));
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &SubjectProfileView::onLoaded);
-
-    auto *busy = new QWidget(m_pages);
-    auto *busyBar = new QProgressBar(busy);
-    busyBar->setRange(0, 0);
-    busyBar->setMaximumWidth(320);
-    m_busyText->setText(tr("Assembling the profile of subject %1…").arg(subjectId));
-    m_busyText->setAlignment(Qt::AlignCenter);
-    auto *busyLayout = new QVBoxLayout(busy);
-    busyLayout->addStretch(1);
-    busyLayout->addWidget(m_busyText, 0, Qt::AlignHCenter);
-    busyLayout->addWidget(busyBar, 0, Qt::AlignHCenter);
-    busyLayout->addStretch(2);
-
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_pages->addWidget(busy);
-    m_pages->addWidget(m_scroll);
-
-    // While a loaded profile refreshes, its content stays readable under a thin busy bar.
-    m_refreshBar->setRange(0, 0);
-    m_refreshBar->setMaximumHeight(4);
-    m_refreshBar->setTextVisible(false);
-    m_refreshBar->hide();
-
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_refreshBar);
     layout->addWidget(m_pages);
     reload();
 }
@@ -263,7 +231,7 @@ void SubjectProfileView::reload()
         return;
     }
     m_reloadWanted = false;
-    m_refreshBar->setVisible(m_profile.has_value());
+    m_pages->setRefreshing(m_profile.has_value());
     const QString path = m_casePath;
     const std::int64_t id = m_subjectId;
     m_watcher.setFuture(QtConcurrent::run([path, id]() -> Result {
@@ -284,7 +252,7 @@ void SubjectProfileView::reload()
 
 QTableWidget *SubjectProfileView::table(const QString &objectName) const
 {
-    return m_scroll->widget() ? m_scroll->widget()->findChild<QTableWidget *>(objectName) : nullptr;
+    return m_pages->table(objectName);
 }
 
 std::int64_t SubjectProfileView::selectedMember() const
@@ -302,10 +270,10 @@ void SubjectProfileView::onLoaded()
         reload();
         return;
     }
-    m_refreshBar->hide();
+    m_pages->setRefreshing(false);
     if (!result.profile) {
         if (!m_profile)
-            m_busyText->setText(tr("The profile could not be loaded:\n%1").arg(result.error));
+            m_pages->showFailure(tr("The profile could not be loaded:\n%1").arg(result.error));
         emit loadFailed(result.error);
         return;
     }
@@ -313,14 +281,12 @@ void SubjectProfileView::onLoaded()
     // A merge may have made another record the group's root; follow it.
     m_subjectId = m_profile->id;
     rebuild();
-    m_pages->setCurrentWidget(m_scroll);
     emit loaded(m_profile->displayName);
 }
 
 void SubjectProfileView::rebuild()
 {
     const entities::SubjectProfile &profile = *m_profile;
-    const int scrolled = m_scroll->verticalScrollBar()->value();
 
     // The chart shows the currency with the most movements; other currencies are in the totals.
     m_mainCurrency.clear();
@@ -472,8 +438,7 @@ void SubjectProfileView::rebuild()
     }
     layout->addStretch(1);
 
-    m_scroll->setWidget(content); // deletes the previous content
-    m_scroll->verticalScrollBar()->setValue(scrolled);
+    m_pages->setContent(content);
 }
 
 QWidget *SubjectProfileView::buildHeader(QWidget *parent)

@@ -7,13 +7,11 @@
 #include <optional>
 
 class QLabel;
-class QProgressBar;
-class QScrollArea;
-class QStackedWidget;
 class QTableWidget;
 
 namespace fundtrace::ui {
 
+class DetailPages;
 class MonthlyFlowChart;
 
 // One subject's profile as a page of the central tabs: who it is and why, money in and out per
@@ -72,10 +70,7 @@ private:
     bool m_reloadWanted = false;
     QFutureWatcher<Result> m_watcher;
 
-    QStackedWidget *m_pages;
-    QLabel *m_busyText;
-    QProgressBar *m_refreshBar;
-    QScrollArea *m_scroll;
+    DetailPages *m_pages;
     MonthlyFlowChart *m_chart = nullptr;
 };
 
