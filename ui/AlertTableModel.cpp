@@ -10,7 +10,6 @@
 #include <QLocale>
 #include <QMap>
 #include <QTimeZone>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 namespace fundtrace::ui {
@@ -35,12 +34,11 @@ QString window(const detect::AlertRow &row)
 AlertTableModel::AlertTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &AlertTableModel::onLoaded);
 }
 
 AlertTableModel::~AlertTableModel()
 {
-    m_watcher.waitForFinished();
+    m_load.waitForFinished();
 }
 
 QString AlertTableModel::stateText(const QString &state)
@@ -95,16 +93,11 @@ void AlertTableModel::load()
 {
     if (m_casePath.isEmpty())
         return;
-    if (m_watcher.isRunning()) {
-        m_reloadWanted = true;
-        return;
-    }
-    m_reloadWanted = false;
     m_loading = true;
     emit loadingStarted();
     const QString path = m_casePath;
     const detect::AlertFilter filter = m_filter;
-    m_watcher.setFuture(QtConcurrent::run([path, filter]() -> Result {
+    m_load.request([path, filter]() -> Result {
         Result result;
         result.path = path;
         try {
@@ -130,16 +123,11 @@ void AlertTableModel::load()
             log::get("ui")->error("loading alerts failed: {}", error.what());
         }
         return result;
-    }));
+    });
 }
 
-void AlertTableModel::onLoaded()
+void AlertTableModel::onLoaded(Result result)
 {
-    Result result = m_watcher.result();
-    if (m_reloadWanted) {
-        load();
-        return;
-    }
     m_loading = false;
     if (result.path != m_casePath)
         return;

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "LatestLoad.h"
 #include "detect/AlertQuery.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
 
 namespace fundtrace::ui {
 
@@ -62,19 +62,18 @@ private:
         QString path;
     };
     void load();
-    void onLoaded();
+    void onLoaded(Result result);
     void applySort();
 
     QString m_casePath;
     detect::AlertFilter m_filter;
-    bool m_reloadWanted = false;
     // From load() until its result is in the model (the worker finishing is not enough).
     bool m_loading = false;
     int m_sortColumn = Score;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     QVector<detect::AlertRow> m_rows;
     QVector<TypologyCount> m_counts;
-    QFutureWatcher<Result> m_watcher;
+    LatestLoad<Result> m_load { this, [this](Result result) { onLoaded(std::move(result)); } };
 };
 
 } // namespace fundtrace::ui

@@ -10,7 +10,6 @@
 #include <QFont>
 #include <QLocale>
 #include <QTimeZone>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 namespace fundtrace::ui {
@@ -39,12 +38,11 @@ QString kindLabel(const QString &kind)
 SubjectTableModel::SubjectTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &SubjectTableModel::onLoaded);
 }
 
 SubjectTableModel::~SubjectTableModel()
 {
-    m_watcher.waitForFinished();
+    m_load.waitForFinished();
 }
 
 void SubjectTableModel::setCasePath(const QString &path)
@@ -84,16 +82,10 @@ void SubjectTableModel::load()
 {
     if (m_casePath.isEmpty())
         return;
-    if (m_watcher.isRunning()) {
-        // The running load has an older filter or predates a change; ask again when it is done.
-        m_reloadWanted = true;
-        return;
-    }
-    m_reloadWanted = false;
     emit loadingStarted();
     const QString path = m_casePath;
     const entities::SubjectFilter filter = m_filter;
-    m_watcher.setFuture(QtConcurrent::run([path, filter]() -> Result {
+    m_load.request([path, filter]() -> Result {
         Result result;
         result.path = path;
         try {
@@ -106,16 +98,11 @@ void SubjectTableModel::load()
             log::get("ui")->error("loading subjects failed: {}", error.what());
         }
         return result;
-    }));
+    });
 }
 
-void SubjectTableModel::onLoaded()
+void SubjectTableModel::onLoaded(Result result)
 {
-    Result result = m_watcher.result();
-    if (m_reloadWanted) {
-        load();
-        return;
-    }
     if (result.path != m_casePath)
         return;
     if (!result.error.isEmpty()) {

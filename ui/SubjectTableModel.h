@@ -1,9 +1,9 @@
 #pragma once
 
+#include "LatestLoad.h"
 #include "entities/SubjectList.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
 
 namespace fundtrace::ui {
 
@@ -29,7 +29,7 @@ public:
     // Loads again with the current filter, e.g. after an import or a merge.
     void refresh();
 
-    bool isLoading() const { return m_watcher.isRunning() || m_reloadWanted; }
+    bool isLoading() const { return m_load.isBusy(); }
     // All matching subjects, including those not yet handed to the view.
     int totalCount() const { return static_cast<int>(m_rows.size()); }
     const QString &mainCurrency() const { return m_currency; }
@@ -57,17 +57,16 @@ private:
         QString path;
     };
     void load();
-    void onLoaded();
+    void onLoaded(Result result);
     entities::CurrencyFlow mainFlow(const entities::SubjectRow &row) const;
 
     QString m_casePath;
     entities::SubjectFilter m_filter;
     bool m_reversed = false;
-    bool m_reloadWanted = false;
     QVector<entities::SubjectRow> m_rows;
     int m_shown = 0;
     QString m_currency;
-    QFutureWatcher<Result> m_watcher;
+    LatestLoad<Result> m_load { this, [this](Result result) { onLoaded(std::move(result)); } };
 };
 
 } // namespace fundtrace::ui
