@@ -20,7 +20,6 @@
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
 namespace fundtrace::ui {
@@ -153,7 +152,6 @@ AlertDetailView::AlertDetailView(const QString &casePath, std::int64_t alertId, 
     , m_pages(new DetailPages(tr("Loading alert %1…").arg(alertId), this))
 {
     setObjectName(QStringLiteral("alertDetail"));
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &AlertDetailView::onLoaded);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -162,16 +160,11 @@ AlertDetailView::AlertDetailView(const QString &casePath, std::int64_t alertId, 
 
 void AlertDetailView::reload()
 {
-    if (m_watcher.isRunning()) {
-        m_reloadWanted = true;
-        return;
-    }
-    m_reloadWanted = false;
     m_loading = true;
     m_pages->setRefreshing(m_alert.has_value());
     const QString path = m_casePath;
     const std::int64_t id = m_alertId;
-    m_watcher.setFuture(QtConcurrent::run([path, id]() -> Result {
+    m_load.request([path, id]() -> Result {
         Result result;
         try {
             const db::CaseFile caseFile = db::CaseFile::open(path, true);
@@ -183,7 +176,7 @@ void AlertDetailView::reload()
             log::get("ui")->error("loading an alert failed: {}", error.what());
         }
         return result;
-    }));
+    });
 }
 
 QTableWidget *AlertDetailView::table(const QString &objectName) const
@@ -191,13 +184,8 @@ QTableWidget *AlertDetailView::table(const QString &objectName) const
     return m_pages->table(objectName);
 }
 
-void AlertDetailView::onLoaded()
+void AlertDetailView::onLoaded(Result result)
 {
-    Result result = m_watcher.result();
-    if (m_reloadWanted) {
-        reload();
-        return;
-    }
     m_loading = false;
     m_pages->setRefreshing(false);
     if (!result.alert) {

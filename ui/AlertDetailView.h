@@ -1,9 +1,9 @@
 #pragma once
 
+#include "LatestLoad.h"
 #include "annotations/AnnotationStore.h"
 #include "detect/AlertQuery.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 #include <optional>
 
@@ -50,7 +50,7 @@ private:
         std::optional<detect::AlertDetail> alert;
         QString error;
     };
-    void onLoaded();
+    void onLoaded(Result result);
     void rebuild();
     QWidget *buildHeader(QWidget *parent);
     QWidget *buildNotes(QWidget *parent);
@@ -59,9 +59,8 @@ private:
     QString m_casePath;
     std::int64_t m_alertId;
     std::optional<detect::AlertDetail> m_alert;
-    bool m_reloadWanted = false;
     bool m_loading = false; // from reload() until its result is shown
-    QFutureWatcher<Result> m_watcher;
+    LatestLoad<Result> m_load { this, [this](Result result) { onLoaded(std::move(result)); } };
 
     DetailPages *m_pages;
     AlertTimelineChart *m_chart = nullptr;

@@ -19,7 +19,6 @@
 #include <QTimeZone>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace fundtrace::ui {
 
@@ -217,7 +216,6 @@ SubjectProfileView::SubjectProfileView(const QString &casePath, std::int64_t sub
     , m_pages(new DetailPages(tr("Assembling the profile of subject %1…").arg(subjectId), this))
 {
     setObjectName(QStringLiteral("subjectProfile"));
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &SubjectProfileView::onLoaded);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -226,15 +224,10 @@ SubjectProfileView::SubjectProfileView(const QString &casePath, std::int64_t sub
 
 void SubjectProfileView::reload()
 {
-    if (m_watcher.isRunning()) {
-        m_reloadWanted = true;
-        return;
-    }
-    m_reloadWanted = false;
     m_pages->setRefreshing(m_profile.has_value());
     const QString path = m_casePath;
     const std::int64_t id = m_subjectId;
-    m_watcher.setFuture(QtConcurrent::run([path, id]() -> Result {
+    m_load.request([path, id]() -> Result {
         Result result;
         try {
             // The query builds TEMP tables, so it gets a connection of its own.
@@ -247,7 +240,7 @@ void SubjectProfileView::reload()
             log::get("ui")->error("loading a subject profile failed: {}", error.what());
         }
         return result;
-    }));
+    });
 }
 
 QTableWidget *SubjectProfileView::table(const QString &objectName) const
@@ -263,13 +256,8 @@ std::int64_t SubjectProfileView::selectedMember() const
     return members->item(members->currentRow(), 0)->data(Qt::UserRole).toLongLong();
 }
 
-void SubjectProfileView::onLoaded()
+void SubjectProfileView::onLoaded(Result result)
 {
-    Result result = m_watcher.result();
-    if (m_reloadWanted) {
-        reload();
-        return;
-    }
     m_pages->setRefreshing(false);
     if (!result.profile) {
         if (!m_profile)

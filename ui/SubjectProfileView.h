@@ -1,8 +1,8 @@
 #pragma once
 
+#include "LatestLoad.h"
 #include "entities/SubjectProfile.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 #include <optional>
 
@@ -28,7 +28,7 @@ public:
 
     std::int64_t subjectId() const { return m_subjectId; }
     const std::optional<entities::SubjectProfile> &profile() const { return m_profile; }
-    bool isLoaded() const { return m_profile.has_value() && !m_watcher.isRunning(); }
+    bool isLoaded() const { return m_profile.has_value() && !m_load.isBusy(); }
     void reload();
     // The merged record selected in the members list, 0 when none.
     std::int64_t selectedMember() const;
@@ -56,7 +56,7 @@ private:
         std::optional<entities::SubjectProfile> profile;
         QString error;
     };
-    void onLoaded();
+    void onLoaded(Result result);
     void rebuild();
     QWidget *buildHeader(QWidget *parent);
     QWidget *buildHits(QWidget *parent);
@@ -67,8 +67,7 @@ private:
     std::int64_t m_subjectId;
     std::optional<entities::SubjectProfile> m_profile;
     QString m_mainCurrency;
-    bool m_reloadWanted = false;
-    QFutureWatcher<Result> m_watcher;
+    LatestLoad<Result> m_load { this, [this](Result result) { onLoaded(std::move(result)); } };
 
     DetailPages *m_pages;
     MonthlyFlowChart *m_chart = nullptr;
