@@ -10,6 +10,21 @@
 
 namespace fundtrace::ui {
 
+QWidget *makeBusyPage(QLabel *text, QWidget *parent)
+{
+    auto *page = new QWidget(parent);
+    auto *bar = new QProgressBar(page);
+    bar->setRange(0, 0);
+    bar->setMaximumWidth(320);
+    text->setAlignment(Qt::AlignCenter);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addWidget(bar, 0, Qt::AlignHCenter);
+    layout->addStretch(2);
+    return page;
+}
+
 DetailPages::DetailPages(const QString &busyText, QWidget *parent)
     : QWidget(parent)
     , m_pages(new QStackedWidget(this))
@@ -17,20 +32,9 @@ DetailPages::DetailPages(const QString &busyText, QWidget *parent)
     , m_refreshBar(new QProgressBar(this))
     , m_scroll(new QScrollArea(this))
 {
-    auto *busy = new QWidget(m_pages);
-    auto *busyBar = new QProgressBar(busy);
-    busyBar->setRange(0, 0);
-    busyBar->setMaximumWidth(320);
-    m_busyText->setAlignment(Qt::AlignCenter);
-    auto *busyLayout = new QVBoxLayout(busy);
-    busyLayout->addStretch(1);
-    busyLayout->addWidget(m_busyText, 0, Qt::AlignHCenter);
-    busyLayout->addWidget(busyBar, 0, Qt::AlignHCenter);
-    busyLayout->addStretch(2);
-
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
-    m_pages->addWidget(busy);
+    m_pages->addWidget(makeBusyPage(m_busyText, m_pages));
     m_pages->addWidget(m_scroll);
 
     m_refreshBar->setRange(0, 0);

@@ -10,6 +10,10 @@ class QTableWidget;
 
 namespace fundtrace::ui {
 
+// A page saying work is under way: `text` centred above an endless progress bar. `text` is
+// reparented onto the page, so its owner can change it while the page shows.
+QWidget *makeBusyPage(QLabel *text, QWidget *parent);
+
 // The frame of a detail page loaded off the GUI thread (a subject's profile, an alert): a busy
 // page until the first load arrives, then the scrolled content. A later reload keeps the content
 // readable under a thin busy bar, and a rebuilt content keeps the reader's scroll position.

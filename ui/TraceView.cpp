@@ -1,6 +1,7 @@
 #include "TraceView.h"
 
 #include "CaseContextCache.h"
+#include "DetailPages.h"
 #include "TraceDiagramWidget.h"
 #include "TracePathModel.h"
 #include "db/CaseFile.h"
@@ -19,7 +20,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -109,16 +109,7 @@ TraceView::TraceView(const QString &casePath, QWidget *parent)
     m_emptyText->setText(tr("Choose a subject or account and press Run.\n\nForward follows the money it received to where it "
                             "went; backward finds where the money that reached it came from."));
 
-    auto *busy = new QWidget(m_pages);
-    auto *busyBar = new QProgressBar(busy);
-    busyBar->setRange(0, 0);
-    busyBar->setMaximumWidth(320);
-    m_busyText->setAlignment(Qt::AlignCenter);
-    auto *busyLayout = new QVBoxLayout(busy);
-    busyLayout->addStretch(1);
-    busyLayout->addWidget(m_busyText, 0, Qt::AlignHCenter);
-    busyLayout->addWidget(busyBar, 0, Qt::AlignHCenter);
-    busyLayout->addStretch(2);
+    QWidget *busy = makeBusyPage(m_busyText, m_pages);
 
     m_summary->setObjectName(QStringLiteral("traceSummary"));
     m_summary->setWordWrap(true);
