@@ -48,6 +48,34 @@ GraphScene chain()
                       { QPointF(0, 0), QPointF(300, 0), QPointF(300, 400) });
 }
 
+// `nodes` nodes scattered over a square of half-side `spread`, joined by up to `edges` random
+// flows (loops left out); `positions` gets where each node stands.
+GraphScene randomScene(int nodes, int edges, double spread, unsigned seed, std::vector<QPointF> &positions)
+{
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> coordinate(-spread, spread);
+    std::uniform_int_distribution<int> pick(0, nodes - 1);
+    std::vector<GraphNode> graphNodes(static_cast<std::size_t>(nodes));
+    positions.clear();
+    for (std::size_t i = 0; i < graphNodes.size(); ++i) {
+        graphNodes[i].id = std::int64_t(i) + 1;
+        graphNodes[i].kind = QStringLiteral("person");
+        positions.emplace_back(coordinate(random), coordinate(random));
+    }
+    std::vector<GraphEdge> graphEdges;
+    for (int i = 0; i < edges; ++i) {
+        GraphEdge e;
+        e.from = pick(random);
+        e.to = pick(random);
+        e.weight = 100 + i;
+        if (e.from != e.to)
+            graphEdges.push_back(e);
+    }
+    return GraphScene(FlowGraph::fromParts(NodeMode::Subjects, std::move(graphNodes), std::move(graphEdges),
+                                           QStringLiteral("KZT")),
+                      positions);
+}
+
 } // namespace
 
 void TestGraphScene::hitsNodesAndEdges()
@@ -90,29 +118,9 @@ void TestGraphScene::movesAreSeenByTheNextQuery()
 
 void TestGraphScene::gridsAgreeWithBruteForce()
 {
-    std::mt19937 random(7);
-    std::uniform_real_distribution<double> coordinate(-5000, 5000);
-    std::uniform_int_distribution<int> pick(0, 1999);
-    std::vector<GraphNode> nodes(2000);
     std::vector<QPointF> positions;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        nodes[i].id = std::int64_t(i) + 1;
-        nodes[i].kind = QStringLiteral("person");
-        positions.emplace_back(coordinate(random), coordinate(random));
-    }
-    std::vector<GraphEdge> edges;
-    for (int i = 0; i < 6000; ++i) {
-        GraphEdge e;
-        e.from = pick(random);
-        e.to = pick(random);
-        if (e.from == e.to)
-            continue;
-        e.weight = 100 + i;
-        edges.push_back(e);
-    }
-    const std::size_t edgeCount = edges.size();
-    const GraphScene scene(FlowGraph::fromParts(NodeMode::Subjects, std::move(nodes), std::move(edges), QStringLiteral("KZT")),
-                           positions);
+    const GraphScene scene = randomScene(2000, 6000, 5000, 7, positions);
+    const std::size_t edgeCount = std::size_t(scene.edgeCount());
     const QRectF view(-1200, -800, 2100, 1500);
     std::vector<std::int32_t> inView;
     scene.collectNodes(view, inView);
@@ -148,26 +156,8 @@ void TestGraphScene::movedNodesAreFoundWhereTheyAre_data()
 void TestGraphScene::movedNodesAreFoundWhereTheyAre()
 {
     QFETCH(int, moved);
-    std::mt19937 random(11);
-    std::uniform_real_distribution<double> coordinate(-4000, 4000);
-    std::uniform_int_distribution<int> pick(0, 999);
-    std::vector<GraphNode> nodes(1000);
     std::vector<QPointF> positions;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        nodes[i].id = std::int64_t(i) + 1;
-        positions.emplace_back(coordinate(random), coordinate(random));
-    }
-    std::vector<GraphEdge> edges;
-    for (int i = 0; i < 3000; ++i) {
-        GraphEdge e;
-        e.from = pick(random);
-        e.to = pick(random);
-        e.weight = 10;
-        if (e.from != e.to)
-            edges.push_back(e);
-    }
-    GraphScene scene(FlowGraph::fromParts(NodeMode::Subjects, std::move(nodes), std::move(edges), QStringLiteral("KZT")),
-                     positions);
+    GraphScene scene = randomScene(1000, 3000, 4000, 11, positions);
     std::vector<std::int32_t> found;
     scene.collectNodes(QRectF(-10, -10, 20, 20), found); // builds the grids
     const QPointF before = positions[0];

@@ -8,7 +8,6 @@
 #include "charts/AlertMarkers.h"
 #include "charts/ReportingThreshold.h"
 #include "db/CaseFile.h"
-#include "db/Statement.h"
 #include "detect/DetectionContext.h"
 #include "graph/TraceTarget.h"
 #include "import/CaseTimeZone.h"
@@ -123,14 +122,8 @@ void ActivityPanel::load(bool withTimeline)
                 for (const std::int32_t account : graph::traceAccountsOfSubject(*context, caseFile.db(), subject))
                     scope.accounts.push_back(account);
             }
-            if (nameWanted) {
-                db::Statement name = caseFile.db().prepare(
-                        "SELECT r.display_name FROM subjects s JOIN subjects r ON r.id = coalesce(s.merged_into, s.id) "
-                        "WHERE s.id = ?1");
-                name.bind(1, std::int64_t(subjects.front()));
-                if (name.step())
-                    result.subjectName = name.qtext(0);
-            }
+            if (nameWanted)
+                result.subjectName = graph::subjectNameOf(*context, caseFile.db(), subjects.front());
             if (!subjects.isEmpty() && scope.accounts.empty())
                 throw std::invalid_argument("none of the selected subjects has an account in the case");
             if (withTimeline) {

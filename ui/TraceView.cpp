@@ -355,10 +355,9 @@ void TraceView::start()
                 outcome.startLabel = context.accounts()[std::size_t(request.accounts.front())].identifier;
             if (target.kind == Target::Kind::Subject) {
                 // The field shows whom the trace starts from, not just a number.
-                db::Statement name = caseFile.db().prepare("SELECT display_name FROM subjects WHERE id = ?1");
-                name.bind(1, target.id);
-                if (name.step())
-                    outcome.startLabel = QStringLiteral("%1 (#%2)").arg(name.qtext(0)).arg(target.id);
+                const QString name = graph::subjectNameOf(context, caseFile.db(), target.id);
+                if (!name.isEmpty())
+                    outcome.startLabel = QStringLiteral("%1 (#%2)").arg(name).arg(target.id);
             }
             request.from = dayBound(since, false, outcome.zone);
             request.to = dayBound(until, true, outcome.zone);

@@ -5,18 +5,35 @@
 
 namespace fundtrace::graph {
 
-std::vector<std::int32_t> traceAccountsOfSubject(const detect::DetectionContext &context, const db::Database &db,
-                                                 std::int64_t subjectId)
+namespace {
+
+// The context's entry for the group a subject id belongs to (merged rows count as their root).
+const detect::Subject *groupOf(const detect::DetectionContext &context, const db::Database &db, std::int64_t subjectId)
 {
     db::Statement root = db.prepare("SELECT coalesce(merged_into, id) FROM subjects WHERE id = ?1");
     root.bind(1, subjectId);
     if (!root.step())
-        return {};
+        return nullptr;
     for (const detect::Subject &subject : context.subjects()) {
         if (subject.id == root.int64(0))
-            return subject.accounts;
+            return &subject;
     }
-    return {};
+    return nullptr;
+}
+
+} // namespace
+
+std::vector<std::int32_t> traceAccountsOfSubject(const detect::DetectionContext &context, const db::Database &db,
+                                                 std::int64_t subjectId)
+{
+    const detect::Subject *subject = groupOf(context, db, subjectId);
+    return subject ? subject->accounts : std::vector<std::int32_t> {};
+}
+
+QString subjectNameOf(const detect::DetectionContext &context, const db::Database &db, std::int64_t subjectId)
+{
+    const detect::Subject *subject = groupOf(context, db, subjectId);
+    return subject ? subject->name : QString();
 }
 
 std::vector<std::int32_t> traceAccountWithId(const detect::DetectionContext &context, std::int64_t accountId)

@@ -18,6 +18,8 @@ namespace fundtrace::graph {
 // A subject by any member id: all accounts of its group.
 std::vector<std::int32_t> traceAccountsOfSubject(const detect::DetectionContext &context, const db::Database &db,
                                                  std::int64_t subjectId);
+// The name of a subject's group by any member id; empty when there is no such subject.
+QString subjectNameOf(const detect::DetectionContext &context, const db::Database &db, std::int64_t subjectId);
 // One account by accounts.id.
 std::vector<std::int32_t> traceAccountWithId(const detect::DetectionContext &context, std::int64_t accountId);
 // An account identifier as written in any statement (spaces and case ignored).
