@@ -220,20 +220,13 @@ int commandChart(const QStringList &arguments)
     return withCase(cli.parser.positionalArguments().at(0), true, [&](db::CaseFile &caseFile) {
         charts::ChartScope scope;
         scope.zone = import::caseTimeZone(caseFile);
-        for (const auto &[option, target, addDays] : { std::tuple { "since", &scope.from, 0 }, std::tuple { "until", &scope.to, 1 } }) {
-            if (!cli.parser.isSet(QLatin1String(option)))
-                continue;
-            const std::optional<std::int64_t> day = dayStart(cli.parser.value(QLatin1String(option)), scope.zone, addDays);
-            if (!day) {
-                err() << "fundtrace-cli chart: --" << option << " is a day, yyyy-MM-dd\n";
-                return int(UsageError);
-            }
-            *target = *day;
-        }
-        if (scope.from > 0 && scope.to > 0 && scope.to <= scope.from) {
-            err() << "fundtrace-cli chart: --until is before --since\n";
+        const QString badDays = readDayRange(cli.parser, scope.zone, scope.from, scope.to);
+        if (!badDays.isEmpty()) {
+            err() << "fundtrace-cli chart: " << badDays << "\n";
             return int(UsageError);
         }
+        if (scope.to != 0)
+            ++scope.to; // a chart's period ends before the first second after --until
         scope.currency = cli.parser.value(QStringLiteral("currency")).toUpper();
 
         const detect::DetectionContext context = detect::DetectionContext::load(caseFile.db());
